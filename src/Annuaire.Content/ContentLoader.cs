@@ -1,0 +1,89 @@
+using Annuaire.Content.Diagnostics;
+using Annuaire.Content.Model;
+using Annuaire.Content.Parsing;
+using Annuaire.Content.Referentials;
+
+namespace Annuaire.Content;
+
+/// <summary>
+/// Loads a content folder (<c>offres/**/*.md</c> and <c>referentiels/</c>). One bad file never
+/// prevents the others from loading: it is reported and skipped.
+/// </summary>
+public static class ContentLoader
+{
+    /// <summary>The folder, relative to the content root, holding the offers.</summary>
+    public const string OffersFolder = "offres";
+
+    /// <summary>Loads and validates everything under <paramref name="contentRoot"/>.</summary>
+    /// <exception cref="DirectoryNotFoundException">When the folder does not exist.</exception>
+    public static ContentCatalog Load(string contentRoot, ValidationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(contentRoot);
+        ArgumentNullException.ThrowIfNull(options);
+        var root = Path.GetFullPath(contentRoot);
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"Dossier de contenu introuvable : {root}");
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var referentials = ReferentialLoader.Load(root, diagnostics);
+        var files = EnumerateOfferFiles(root, diagnostics);
+
+        var offers = new List<Offer>();
+        var firstFileById = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var (offer, fileDiagnostics) = OfferFileReader.Read(root, file, referentials, options);
+            diagnostics.AddRange(fileDiagnostics);
+            var id = Path.GetFileNameWithoutExtension(file);
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            if (firstFileById.TryGetValue(id, out var first))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateSlug, DiagnosticSeverity.Error, relative, 1, 1,
+                    $"L'identifiant « {id} » est déjà utilisé par {first} : renommez ce fichier (le nom du fichier est l'identifiant de l'offre)."));
+                continue;
+            }
+
+            firstFileById[id] = relative;
+            if (offer is not null)
+            {
+                offers.Add(offer);
+            }
+        }
+
+        offers.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        diagnostics.AddRange(DuplicateDetector.Find(offers, referentials));
+        return new ContentCatalog
+        {
+            Root = root,
+            Referentials = referentials,
+            Offers = offers,
+            Diagnostics = [.. diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)],
+            FileCount = files.Count,
+        };
+    }
+
+    private static List<string> EnumerateOfferFiles(string root, List<Diagnostic> diagnostics)
+    {
+        var folder = Path.Combine(root, OffersFolder);
+        if (!Directory.Exists(folder))
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, OffersFolder, 0, 0,
+                $"Le dossier « {OffersFolder}/ » est absent : les offres doivent se trouver sous {OffersFolder}/<territoire>/<slug>.md."));
+            return [];
+        }
+
+        var all = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        foreach (var ignored in all.Where(f => !IsOfferFile(f)))
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidSlug, DiagnosticSeverity.Warning, Path.GetRelativePath(root, ignored).Replace('\\', '/'), 0, 0,
+                "Fichier ignoré : seules les offres en « .md » sont lues sous offres/."));
+        }
+
+        return all.Where(IsOfferFile).ToList();
+    }
+
+    private static bool IsOfferFile(string path) =>
+        path.EndsWith(".md", StringComparison.Ordinal) && !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase);
+}

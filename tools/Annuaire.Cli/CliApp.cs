@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Annuaire.Cli.Commands;
+
+namespace Annuaire.Cli;
+
+/// <summary>Builds the command tree; the entry point is testable with any writers and clock.</summary>
+public static class CliApp
+{
+    /// <summary>Runs the CLI and returns its exit code (0 ok, 1 invalid content, 2 failure).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
+    {
+        var console = new CliConsole(output, error, clock);
+        var root = new RootCommand("Annuaire des offres de service : outils des éditeurs.")
+        {
+            ValidateCommand.Create(console),
+            NewCommand.Create(console),
+        };
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        try
+        {
+            return root.Parse(args).Invoke(configuration);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            error.WriteLine($"Erreur : {ex.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Annuaire.Content.Model;
+using Annuaire.Content.Parsing;
+using Annuaire.Content.Referentials;
+using Annuaire.Content.Text;
+
+namespace Annuaire.Cli.Commands;
+
+/// <summary><c>annuaire new</c>: writes a valid offer file to complete, checked against the referentials.</summary>
+internal static class NewCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var titre = new Option<string>("--titre") { Description = "Titre de l'offre.", Required = true };
+        var porteur = new Option<string>("--porteur") { Description = "Clé du porteur (referentiels/porteurs.yml).", Required = true };
+        var thematiques = new Option<string[]>("--thematique") { Description = "Thématique (répétable).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var zones = new Option<string[]>("--zone") { Description = "Zone d'éligibilité : france, code de département, code INSEE ou SIREN (répétable).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var resume = new Option<string?>("--resume") { Description = "Résumé d'une phrase (20 à 280 caractères)." };
+        var type = new Option<string?>("--type") { Description = "Type de service (referentiels/types.yml)." };
+        var content = new Option<string>("--content") { Description = "Dossier de contenu.", DefaultValueFactory = _ => "content" };
+        var slug = new Option<string?>("--slug") { Description = "Identifiant (nom du fichier) ; déduit du titre par défaut." };
+
+        var command = new Command("new", "Crée un fichier d'offre valide, à compléter.")
+        {
+            titre, porteur, thematiques, zones, resume, type, content, slug,
+        };
+        command.SetAction(result =>
+        {
+            var root = Path.GetFullPath(result.GetValue(content)!);
+            var diagnostics = new List<Annuaire.Content.Diagnostics.Diagnostic>();
+            var referentials = ReferentialLoader.Load(root, diagnostics);
+            if (diagnostics.Exists(d => d.IsError))
+            {
+                DiagnosticFormatter.WriteText(console.Error, result.GetValue(content)!, diagnostics);
+                return ExitCodes.Failure;
+            }
+
+            var title = result.GetValue(titre)!.Trim();
+            var id = result.GetValue(slug) ?? Slugify(title);
+            var zoneList = result.GetValue(zones)!;
+            var folder = Path.Combine(root, "offres", FolderFor(zoneList, referentials.Territories));
+            var path = Path.Combine(folder, id + ".md");
+            if (File.Exists(path))
+            {
+                console.Error.WriteLine($"Erreur : {path} existe déjà ; choisissez un autre --slug.");
+                return ExitCodes.InvalidContent;
+            }
+
+            var text = Render(title, result.GetValue(resume), result.GetValue(porteur)!, result.GetValue(thematiques)!, result.GetValue(type), zoneList, FrenchClock.Today(console.Clock));
+            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+            var (offer, problems) = OfferFileReader.Parse(relative, text, referentials, ValidationOptions.ForToday(console.Clock));
+            if (offer is null)
+            {
+                console.Error.WriteLine("Offre non créée : corrigez les options suivantes.");
+                foreach (var problem in problems.Where(p => p.IsError))
+                {
+                    console.Error.WriteLine($"  {problem.Code} : {problem.Message}");
+                }
+
+                return ExitCodes.InvalidContent;
+            }
+
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(path, text, new UTF8Encoding(false));
+            console.Out.WriteLine($"Offre créée : {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}");
+            console.Out.WriteLine("Complétez le résumé, le texte, les contacts et les lieux, puis lancez « annuaire validate ».");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static string Slugify(string title)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in TextNormalizer.Fold(title))
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+        }
+
+        var slug = string.Join('-', builder.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return slug.Length <= 80 ? slug : slug[..80].TrimEnd('-');
+    }
+
+    private static string FolderFor(string[] zones, Territories territories)
+    {
+        var first = zones.FirstOrDefault() ?? Offer.France;
+        if (first == Offer.France)
+        {
+            return "national";
+        }
+
+        var departement = territories.DepartementOf(first);
+        return departement is not null && territories.Departements.TryGetValue(departement, out var name) ? Slugify(name) : "autres";
+    }
+
+    private static string Render(string titre, string? resume, string porteur, string[] thematiques, string? type, string[] zones, DateOnly today)
+    {
+        static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        static string QuoteList(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(Quote)) + "]";
+
+        var text = new StringBuilder();
+        text.AppendLine("---");
+        text.AppendLine(CultureInfo.InvariantCulture, $"titre: {Quote(titre)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"resume: {Quote(resume ?? "À compléter : une phrase qui résume l'offre pour la liste de résultats.")}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"porteur: {Quote(porteur)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"thematiques: {QuoteList(thematiques)}");
+        if (type is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"type: {Quote(type)}");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"zone_eligibilite: {QuoteList(zones)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"date_maj: {today:yyyy-MM-dd}");
+        text.AppendLine("---");
+        text.AppendLine("À compléter : ce qu'est l'offre, en quelques phrases simples.");
+        text.AppendLine();
+        text.AppendLine("## Pour qui ?");
+        text.AppendLine();
+        text.AppendLine("À compléter.");
+        text.AppendLine();
+        text.AppendLine("## Comment la mobiliser ?");
+        text.AppendLine();
+        text.AppendLine("À compléter.");
+        text.AppendLine();
+        text.AppendLine("## Pièces à fournir");
+        text.AppendLine();
+        text.AppendLine("À compléter.");
+        return text.ToString();
+    }
+}

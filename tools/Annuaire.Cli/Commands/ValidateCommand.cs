@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Globalization;
+using Annuaire.Content;
+using Annuaire.Content.Model;
+using Annuaire.Content.Parsing;
+
+namespace Annuaire.Cli.Commands;
+
+/// <summary><c>annuaire validate [DIR]</c>: validates every offer and referential.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var folder = new Argument<string>("dossier") { Description = "Dossier de contenu (par défaut : content).", DefaultValueFactory = _ => "content" };
+        var format = new Option<string>("--format") { Description = "Sortie : text, github (annotations GitHub Actions) ou json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "github", "json");
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Échoue aussi en cas d'avertissement." };
+        var staleMonths = new Option<int>("--stale-months") { Description = "Âge (en mois) de date_maj au-delà duquel une offre est à vérifier.", DefaultValueFactory = _ => 12 };
+
+        var command = new Command("validate", "Vérifie les offres et les référentiels ; code de sortie 0 sans erreur, 1 sinon.")
+        {
+            folder, format, warningsAsErrors, staleMonths,
+        };
+        command.SetAction(result =>
+        {
+            var dir = result.GetValue(folder)!;
+            var options = ValidationOptions.ForToday(console.Clock, result.GetValue(staleMonths));
+            var catalog = ContentLoader.Load(dir, options);
+            switch (result.GetValue(format))
+            {
+                case "github":
+                    DiagnosticFormatter.WriteGitHub(console.Out, dir, catalog.Diagnostics);
+                    WriteSummary(console.Out, catalog);
+                    break;
+                case "json":
+                    DiagnosticFormatter.WriteJson(console.Out, dir, catalog);
+                    break;
+                default:
+                    DiagnosticFormatter.WriteText(console.Out, dir, catalog.Diagnostics);
+                    WriteSummary(console.Out, catalog);
+                    break;
+            }
+
+            var failed = catalog.ErrorCount > 0 || (result.GetValue(warningsAsErrors) && catalog.WarningCount > 0);
+            return failed ? ExitCodes.InvalidContent : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteSummary(TextWriter output, ContentCatalog catalog)
+    {
+        var territories = catalog.Referentials.Territories;
+        var byScope = catalog.Offers
+            .SelectMany(o => o.ZoneEligibilite.Select(z => z == Offer.France ? Offer.France : territories.DepartementOf(z) ?? z).Distinct())
+            .GroupBy(z => z)
+            .OrderBy(g => g.Key == Offer.France ? "~" : g.Key, StringComparer.Ordinal)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{territories.NameOf(g.Key)} : {g.Count()}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{catalog.FileCount} fichiers lus, {catalog.Offers.Count} offres valides ; {catalog.ErrorCount} erreur(s), {catalog.WarningCount} avertissement(s)."));
+        output.WriteLine("Offres par territoire : " + string.Join(" ; ", byScope));
+    }
+}
