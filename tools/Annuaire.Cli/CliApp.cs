@@ -14,6 +14,8 @@ public static class CliApp
         {
             ValidateCommand.Create(console),
             NewCommand.Create(console),
+            IndexCommand.Create(console),
+            SearchCommand.Create(console),
         };
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };

@@ -1,0 +1,29 @@
+using Lucene.Net.Analysis.Fr;
+using Lucene.Net.Analysis.Util;
+
+namespace Annuaire.Search.Analysis;
+
+/// <summary>The word lists of the French chain, in one place.</summary>
+public static class FrenchAnalysis
+{
+    /// <summary>
+    /// Words of Lucene's French stop list that carry meaning in social-services text and are
+    /// kept: « sans domicile », « sans permis », « pas de logement », « été », « eu ».
+    /// </summary>
+    public static IReadOnlyList<string> MeaningfulStopWords { get; } = ["sans", "pas", "été", "eu", "non", "contre", "avant", "après"];
+
+    /// <summary>Elided articles and pronouns: l', d', qu', jusqu', lorsqu'…</summary>
+    public static IReadOnlyList<string> Elisions { get; } = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu", "presqu", "quelqu"];
+
+    /// <summary>French stop words minus <see cref="MeaningfulStopWords"/>.</summary>
+    public static CharArraySet StopWords { get; } = BuildStopWords();
+
+    /// <summary>The elision set (both apostrophes are handled by the filter).</summary>
+    public static CharArraySet ElisionSet { get; } = new(LuceneSettings.Version, Elisions.ToList(), ignoreCase: true);
+
+    private static CharArraySet BuildStopWords()
+    {
+        var words = FrenchAnalyzer.DefaultStopSet.Select(w => w.ToString()).Where(w => !MeaningfulStopWords.Contains(w)).ToList();
+        return new CharArraySet(LuceneSettings.Version, words, ignoreCase: true).AsReadOnly();
+    }
+}

@@ -1,0 +1,48 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Fr;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.Util;
+
+namespace Annuaire.Search.Analysis;
+
+/// <summary>
+/// The French chain for offer text:
+/// StandardTokenizer → ElisionFilter → LowerCaseFilter → [SynonymFilter, index time only]
+/// → StopFilter (French minus meaningful words) → <see cref="FoldedVariantFilter"/>
+/// → FrenchLightStemFilter → ASCIIFoldingFilter → RemoveDuplicatesTokenFilter.
+/// Synonyms run before stop words so that rules like « permis de conduire » match whole; the
+/// stemmer runs before folding because its rules read accents (« -ité », « -ée »), and the
+/// folded variant makes unaccented typing meet accented text whatever the stemmer does.
+/// </summary>
+public sealed class FrenchOfferAnalyzer : Analyzer
+{
+    private readonly SynonymMap? _synonyms;
+
+    /// <summary>Creates the analyzer; pass a synonym map for the index-time variant.</summary>
+    public FrenchOfferAnalyzer(SynonymMap? synonyms = null)
+    {
+        _synonyms = synonyms;
+    }
+
+    /// <inheritdoc />
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(LuceneSettings.Version, reader);
+        TokenStream stream = new ElisionFilter(tokenizer, FrenchAnalysis.ElisionSet);
+        stream = new LowerCaseFilter(LuceneSettings.Version, stream);
+        if (_synonyms is not null)
+        {
+            stream = new SynonymFilter(stream, _synonyms, ignoreCase: true);
+        }
+
+        stream = new StopFilter(LuceneSettings.Version, stream, FrenchAnalysis.StopWords);
+        stream = new FoldedVariantFilter(stream);
+        stream = new FrenchLightStemFilter(stream);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new RemoveDuplicatesTokenFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}

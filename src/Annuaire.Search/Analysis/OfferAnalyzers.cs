@@ -1,0 +1,86 @@
+using Annuaire.Search.Indexing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.NGram;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.Util;
+
+namespace Annuaire.Search.Analysis;
+
+/// <summary>
+/// The analyzers of one index generation, built once: the index-time wrapper (French chain
+/// with synonyms, edge n-grams for suggestions, unstemmed words for spelling and typos) and
+/// the query-time French chain (no synonyms: they are expanded at index time).
+/// </summary>
+public sealed class OfferAnalyzers : IDisposable
+{
+    /// <summary>Longest prefix indexed for search-as-you-type.</summary>
+    public const int MaxSuggestGram = 20;
+
+    /// <summary>Builds the analyzers from <c>synonymes.txt</c> lines.</summary>
+    public OfferAnalyzers(IEnumerable<string> synonymLines)
+    {
+        Synonyms = SynonymRules.Build(synonymLines, out var errors);
+        SynonymErrors = errors;
+        Text = new FrenchOfferAnalyzer(Synonyms);
+        Query = new FrenchOfferAnalyzer();
+        Words = new WordAnalyzer(edgeGrams: false);
+        Prefixes = new WordAnalyzer(edgeGrams: true);
+        Index = new PerFieldAnalyzerWrapper(Text, new Dictionary<string, Analyzer>
+        {
+            [OfferFields.Suggest] = Prefixes,
+            [OfferFields.Spell] = Words,
+        });
+    }
+
+    /// <summary>The synonym map, or null when there are no usable rules.</summary>
+    public SynonymMap? Synonyms { get; }
+
+    /// <summary>Rules that could not be parsed (French messages).</summary>
+    public IReadOnlyList<string> SynonymErrors { get; }
+
+    /// <summary>Index-time analyzer for all fields.</summary>
+    public Analyzer Index { get; }
+
+    /// <summary>French chain with synonyms (index time, and highlighting).</summary>
+    public Analyzer Text { get; }
+
+    /// <summary>French chain without synonyms (query time).</summary>
+    public Analyzer Query { get; }
+
+    /// <summary>Lower-cased, folded, unstemmed words (typo tolerance and spelling).</summary>
+    public Analyzer Words { get; }
+
+    /// <summary>Edge n-grams of folded words (search-as-you-type).</summary>
+    public Analyzer Prefixes { get; }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Index.Dispose();
+        Text.Dispose();
+        Query.Dispose();
+        Words.Dispose();
+        Prefixes.Dispose();
+    }
+
+    /// <summary>StandardTokenizer → Elision → LowerCase → ASCIIFolding [→ EdgeNGram].</summary>
+    private sealed class WordAnalyzer(bool edgeGrams) : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var tokenizer = new StandardTokenizer(LuceneSettings.Version, reader);
+            TokenStream stream = new ElisionFilter(tokenizer, FrenchAnalysis.ElisionSet);
+            stream = new LowerCaseFilter(LuceneSettings.Version, stream);
+            stream = new ASCIIFoldingFilter(stream);
+            if (edgeGrams)
+            {
+                stream = new EdgeNGramTokenFilter(LuceneSettings.Version, stream, 1, MaxSuggestGram);
+            }
+
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Annuaire.Search;
+
+/// <summary>What the engine currently serves.</summary>
+/// <param name="Generation">Increments at each swap.</param>
+/// <param name="OfferCount">Offers in the index (all statuses).</param>
+/// <param name="BuiltAt">When the index was built.</param>
+/// <param name="SynonymErrors">Synonym rules that were ignored.</param>
+public sealed record IndexStatus(long Generation, int OfferCount, DateTimeOffset BuiltAt, IReadOnlyList<string> SynonymErrors);

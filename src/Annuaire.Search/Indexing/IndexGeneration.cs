@@ -1,0 +1,86 @@
+using Annuaire.Content.Model;
+using Annuaire.Content.Referentials;
+using Annuaire.Search.Analysis;
+using Annuaire.Search.Querying;
+using Lucene.Net.Search;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Annuaire.Search.Indexing;
+
+/// <summary>
+/// One complete, immutable index with everything that must change with it (offers, referentials,
+/// analyzers). The engine swaps generations atomically; a generation is disposed only once the
+/// last search that leased it has finished, so a swap never fails a search in flight.
+/// </summary>
+internal sealed class IndexGeneration
+{
+    private readonly LuceneDirectory _directory;
+    private int _leases = 1; // The engine's own reference; dropped by Retire().
+
+    public IndexGeneration(long number, LuceneDirectory directory, IReadOnlyDictionary<string, Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, DateTimeOffset builtAt)
+    {
+        Number = number;
+        _directory = directory;
+        Offers = offers;
+        Referentials = referentials;
+        Analyzers = analyzers;
+        BuiltAt = builtAt;
+        Searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+        Keywords = KeywordSuggestions.From(offers.Values, referentials);
+        TerritoryNames = new TerritoryRecognizer(referentials.Territories);
+    }
+
+    public long Number { get; }
+
+    public SearcherManager Searchers { get; }
+
+    public IReadOnlyDictionary<string, Offer> Offers { get; }
+
+    public ReferentialSet Referentials { get; }
+
+    public OfferAnalyzers Analyzers { get; }
+
+    public DateTimeOffset BuiltAt { get; }
+
+    public KeywordSuggestions Keywords { get; }
+
+    public TerritoryRecognizer TerritoryNames { get; }
+
+    /// <summary>Takes a lease; false when the generation is already retired and drained.</summary>
+    public bool TryLease()
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _leases);
+            if (current <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _leases, current + 1, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Returns a lease; the last one out closes the index.</summary>
+    public void Release()
+    {
+        if (Interlocked.Decrement(ref _leases) == 0)
+        {
+            Searchers.Dispose();
+            Analyzers.Dispose();
+            _directory.Dispose();
+        }
+    }
+
+    /// <summary>Called once by the engine when a newer generation replaces this one.</summary>
+    public void Retire() => Release();
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(Lucene.Net.Index.IndexReader reader) =>
+            new(reader) { Similarity = OfferIndexBuilder.Similarity };
+    }
+}

@@ -1,0 +1,115 @@
+using Annuaire.Content.Model;
+using Annuaire.Content.Referentials;
+using Annuaire.Content.Text;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace Annuaire.Search.Indexing;
+
+/// <summary>Turns an <see cref="Offer"/> into a Lucene document (see <see cref="OfferFields"/>).</summary>
+internal static class OfferDocumentFactory
+{
+    public static Document Create(Offer offer, ReferentialSet refs)
+    {
+        var doc = new Document
+        {
+            new StringField(OfferFields.Id, offer.Id, Field.Store.YES),
+            new StoredField(OfferFields.Source, OfferJson.Serialize(offer)),
+            new TextField(OfferFields.Titre, offer.Titre, Field.Store.YES),
+            new TextField(OfferFields.Resume, offer.Resume, Field.Store.YES),
+            new TextField(OfferFields.Body, OfferMarkdown.ToPlainText(offer.Body), Field.Store.YES),
+            new NumericDocValuesField(OfferFields.DateMaj, DateKey(offer.DateMaj)),
+            new SortedDocValuesField(OfferFields.TitreSort, new BytesRef(TextNormalizer.Fold(offer.Titre))),
+        };
+
+        foreach (var keyword in offer.MotsCles)
+        {
+            doc.Add(new TextField(OfferFields.MotsCles, keyword, Field.Store.NO));
+        }
+
+        // Labels advisers type: thématiques, families, publics, type; then structures; then places.
+        var tags = offer.Thematiques.Select(refs.Thematiques.Label)
+            .Concat(offer.ThematiqueFamilies.Select(refs.ThematiqueFamilies.Label))
+            .Concat(offer.Publics.Where(p => p != Offer.TousPublics).Select(refs.Publics.Label))
+            .Concat(offer.Type is null ? [] : [refs.Types.Label(offer.Type)]);
+        AddText(doc, OfferFields.Tags, tags);
+        AddText(doc, OfferFields.Porteur, offer.Partenaires.Prepend(offer.Porteur).Select(refs.PorteurName));
+        AddText(doc, OfferFields.Territoire, offer.ZoneEligibilite.Select(z => TerritoryName(z, refs.Territories))
+            .Concat(offer.Lieux.SelectMany(l => new[] { l.Commune, l.Nom }).OfType<string>()));
+
+        foreach (var text in new[] { offer.Titre, offer.Resume, offer.Body }.Concat(offer.MotsCles))
+        {
+            doc.Add(new TextField(OfferFields.Spell, text, Field.Store.NO));
+        }
+
+        doc.Add(new TextField(OfferFields.Suggest, offer.Titre, Field.Store.NO));
+        foreach (var keyword in offer.MotsCles)
+        {
+            doc.Add(new TextField(OfferFields.Suggest, keyword, Field.Store.NO));
+        }
+
+        AddFacet(doc, OfferFields.FThematique, offer.Thematiques);
+        AddFacet(doc, OfferFields.FFamille, offer.ThematiqueFamilies);
+        AddFacet(doc, OfferFields.FPublic, offer.Publics);
+        AddFacet(doc, OfferFields.FType, offer.Type is null ? [] : [offer.Type]);
+        AddFacet(doc, OfferFields.FPorteur, offer.Partenaires.Prepend(offer.Porteur));
+        AddFacet(doc, OfferFields.FDepartement, offer.ZoneEligibilite.Select(z => z == Offer.France ? Offer.France : refs.Territories.DepartementOf(z)).OfType<string>());
+        AddFacet(doc, OfferFields.FModeAccueil, offer.ModesAccueil);
+        AddFacet(doc, OfferFields.FFrais, offer.Frais is null ? [] : [offer.Frais]);
+        AddFacet(doc, OfferFields.FStatut, [offer.Statut.ToString().ToLowerInvariant()]);
+
+        foreach (var zone in ZoneTerms(offer, refs.Territories))
+        {
+            doc.Add(new StringField(OfferFields.Zone, zone, Field.Store.NO));
+        }
+
+        if (offer.ValideJusquAu is { } end)
+        {
+            doc.Add(new Int64Field(OfferFields.Expire, DateKey(end), Field.Store.NO));
+        }
+
+        return doc;
+    }
+
+    /// <summary>yyyyMMdd as a number, sortable and range-searchable.</summary>
+    public static long DateKey(DateOnly date) => (date.Year * 10000L) + (date.Month * 100L) + date.Day;
+
+    /// <summary>
+    /// The zone codes to match territory filters: the codes as written, plus the communes of an
+    /// EPCI zone, so that filtering on a commune only needs the commune, its département and france.
+    /// </summary>
+    private static HashSet<string> ZoneTerms(Offer offer, Territories territories)
+    {
+        var terms = new HashSet<string>(offer.ZoneEligibilite, StringComparer.Ordinal);
+        foreach (var zone in offer.ZoneEligibilite.Where(z => territories.Classify(z) == TerritoryKind.Epci))
+        {
+            terms.UnionWith(territories.Communes.Values.Where(c => c.Epci == zone).Select(c => c.Code));
+        }
+
+        return terms;
+    }
+
+    private static string TerritoryName(string zone, Territories territories)
+    {
+        var name = territories.NameOf(zone);
+        var paren = name.IndexOf(" (", StringComparison.Ordinal);
+        return paren > 0 ? name[..paren] : name;
+    }
+
+    private static void AddText(Document doc, string field, IEnumerable<string> values)
+    {
+        foreach (var value in values.Distinct(StringComparer.Ordinal))
+        {
+            doc.Add(new TextField(field, value, Field.Store.NO));
+        }
+    }
+
+    private static void AddFacet(Document doc, string field, IEnumerable<string> values)
+    {
+        foreach (var value in values.Distinct(StringComparer.Ordinal))
+        {
+            doc.Add(new StringField(field, value, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        }
+    }
+}

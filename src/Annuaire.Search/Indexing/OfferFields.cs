@@ -1,0 +1,40 @@
+namespace Annuaire.Search.Indexing;
+
+/// <summary>The index field names, in one place.</summary>
+public static class OfferFields
+{
+#pragma warning disable CS1591 // Each constant is the field it names.
+    public const string Id = "id";
+    public const string Source = "_source";
+
+    // Full text (French analysis, synonyms at index time).
+    public const string Titre = "titre";
+    public const string Resume = "resume";
+    public const string Body = "body";
+    public const string MotsCles = "mots_cles";
+    public const string Tags = "tags";
+    public const string Porteur = "porteur";
+    public const string Territoire = "territoire";
+
+    // Search-as-you-type and spelling.
+    public const string Suggest = "suggest";
+    public const string Spell = "spell";
+
+    // Filters and facets (StringField + SortedSetDocValuesField of the same name).
+    public const string FThematique = "f_thematique";
+    public const string FFamille = "f_famille";
+    public const string FPublic = "f_public";
+    public const string FType = "f_type";
+    public const string FPorteur = "f_porteur";
+    public const string FDepartement = "f_departement";
+    public const string FModeAccueil = "f_mode_accueil";
+    public const string FFrais = "f_frais";
+    public const string FStatut = "f_statut";
+
+    // Territory matching, sorting, validity.
+    public const string Zone = "zone";
+    public const string DateMaj = "date_maj";
+    public const string TitreSort = "titre_sort";
+    public const string Expire = "expire";
+#pragma warning restore CS1591
+}

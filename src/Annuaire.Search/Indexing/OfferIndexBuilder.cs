@@ -1,0 +1,42 @@
+using Annuaire.Content.Model;
+using Annuaire.Content.Referentials;
+using Annuaire.Search.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search.Similarities;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Annuaire.Search.Indexing;
+
+/// <summary>Writes offers into a Lucene directory: a complete, merged, committed index.</summary>
+public static class OfferIndexBuilder
+{
+    /// <summary>The similarity used at index and search time.</summary>
+    internal static Similarity Similarity { get; } = new BM25Similarity();
+
+    /// <summary>
+    /// Writes <paramref name="offers"/> into <paramref name="target"/>, replacing its content.
+    /// Readers opened on <paramref name="target"/> before the commit keep seeing the old index.
+    /// </summary>
+    public static void Build(IEnumerable<Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, LuceneDirectory target)
+    {
+        ArgumentNullException.ThrowIfNull(offers);
+        ArgumentNullException.ThrowIfNull(referentials);
+        ArgumentNullException.ThrowIfNull(analyzers);
+        var config = new IndexWriterConfig(LuceneSettings.Version, analyzers.Index)
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = Similarity,
+            RAMBufferSizeMB = 64,
+        };
+        using var writer = new IndexWriter(target, config);
+        foreach (var offer in offers)
+        {
+            // Keyed by id: re-indexing the same offer replaces it rather than duplicating it.
+            writer.UpdateDocument(new Term(OfferFields.Id, offer.Id), OfferDocumentFactory.Create(offer, referentials));
+        }
+
+        // One segment: facet ordinals are then global and searches touch a single reader.
+        writer.ForceMerge(1);
+        writer.Commit();
+    }
+}

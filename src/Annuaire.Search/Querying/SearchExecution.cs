@@ -1,0 +1,373 @@
+using System.Globalization;
+using System.Diagnostics;
+using Annuaire.Content.Model;
+using Annuaire.Content.Referentials;
+using Annuaire.Search.Facets;
+using Annuaire.Search.Highlighting;
+using Annuaire.Search.Indexing;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Annuaire.Search.Querying;
+
+/// <summary>One search against one index generation: query, filters, facets, page, help on zero results.</summary>
+internal sealed class SearchExecution
+{
+    private static readonly string[] AllFacetFields = [.. FacetDimensions.All.Select(d => d.Field())];
+
+    private readonly IndexGeneration _generation;
+    private readonly IndexSearcher _searcher;
+    private readonly DateOnly _today;
+
+    public SearchExecution(IndexGeneration generation, IndexSearcher searcher, DateOnly today)
+    {
+        _generation = generation;
+        _searcher = searcher;
+        _today = today;
+    }
+
+    /// <summary>Request filters, grouped the way their counts must ignore them.</summary>
+    private enum FilterGroup
+    {
+        Thematique,
+        Public,
+        Type,
+        Porteur,
+        ModeAccueil,
+        Frais,
+        Territoire,
+    }
+
+    private static IReadOnlyList<FacetDimension> DimensionsOf(FilterGroup group) => group switch
+    {
+        FilterGroup.Thematique => [FacetDimension.Thematique, FacetDimension.Famille],
+        FilterGroup.Public => [FacetDimension.Public],
+        FilterGroup.Type => [FacetDimension.Type],
+        FilterGroup.Porteur => [FacetDimension.Porteur],
+        FilterGroup.ModeAccueil => [FacetDimension.ModeAccueil],
+        FilterGroup.Frais => [FacetDimension.Frais],
+        _ => [FacetDimension.Departement],
+    };
+
+    public SearchResponse Run(SearchRequest request)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
+        var page = Math.Clamp(request.Page, 1, 10_000);
+        var parsed = UserQuery.Parse(request.Text);
+        var notices = new List<string>(parsed.Notices);
+        var parts = parsed.Parts.ToList();
+
+        // Territory: explicit filter, else a place name typed among the words.
+        var territory = request.Territoire?.Trim();
+        if (!string.IsNullOrEmpty(territory) && _generation.Referentials.Territories.Classify(territory) == TerritoryKind.Invalid)
+        {
+            var byName = _generation.TerritoryNames.CodeOf(territory);
+            if (byName is null)
+            {
+                notices.Add($"Territoire « {Shorten(territory)} » non reconnu : filtre ignoré. Indiquez un code de département (45), un code INSEE de commune (45234) ou un nom de commune.");
+            }
+
+            territory = byName;
+        }
+        else if (string.IsNullOrEmpty(territory))
+        {
+            var positive = parts.Where(p => !p.IsPhrase && !p.Excluded).ToList();
+            if (positive.Count > 0 && _generation.TerritoryNames.Find(positive.Select(p => p.Text).ToList()) is { } found)
+            {
+                territory = found.Code;
+                foreach (var used in positive.Skip(found.Start).Take(found.Length))
+                {
+                    parts.Remove(used);
+                }
+
+                notices.Add($"Lieu reconnu : {_generation.Referentials.Territories.NameOf(found.Code)}. Les offres de ce territoire et les offres nationales sont affichées.");
+            }
+        }
+
+        var text = TextQueryBuilder.Build(parts, parsed.EndsWithSpace, _generation.Analyzers, _searcher.IndexReader);
+        var filters = BuildFilters(request, territory);
+        var mainQuery = Combine(text.Query, filters.Values, request.IncludeArchived);
+
+        // Main pass: the page of hits and the facet counts of every dimension without its own filter.
+        var sort = ChooseSort(request.Sort, text.Query is not null);
+        var top = TopFieldCollector.Create(sort, page * pageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var facets = new FacetCountCollector(AllFacetFields);
+        _searcher.Search(mainQuery, MultiCollector.Wrap(top, facets));
+        facets.Finish();
+        var topDocs = top.GetTopDocs();
+        var total = topDocs.TotalHits;
+        var facetCounts = FacetDimensions.All.ToDictionary(d => d, d => facets.Counts(d.Field()));
+
+        // Drill sideways: a dimension with an active filter is counted without that filter.
+        foreach (var group in filters.Keys)
+        {
+            var sideways = new FacetCountCollector([.. DimensionsOf(group).Select(d => d.Field())]);
+            _searcher.Search(Combine(text.Query, filters.Where(f => f.Key != group).Select(f => f.Value), request.IncludeArchived), sideways);
+            sideways.Finish();
+            foreach (var dimension in DimensionsOf(group))
+            {
+                facetCounts[dimension] = sideways.Counts(dimension.Field());
+            }
+        }
+
+        var hits = BuildHits(topDocs, (page - 1) * pageSize, pageSize, text, request.Highlight);
+        SpellingSuggestion? spelling = null;
+        var relaxations = new List<FilterRelaxation>();
+        if (total == 0)
+        {
+            spelling = SuggestSpelling(text, parts, parsed.EndsWithSpace, filters.Values, request.IncludeArchived);
+            foreach (var (group, _) in filters)
+            {
+                var count = Count(Combine(text.Query, filters.Where(f => f.Key != group).Select(f => f.Value), request.IncludeArchived));
+                if (count > 0)
+                {
+                    relaxations.Add(new FilterRelaxation(group == FilterGroup.Territoire ? null : DimensionsOf(group)[0], ValuesOf(request, group, territory), count));
+                }
+            }
+        }
+
+        return new SearchResponse
+        {
+            Total = total,
+            Hits = hits,
+            Facets = facetCounts.ToDictionary(kv => kv.Key, kv => ToFacetValues(kv.Key, kv.Value, request, territory)),
+            Page = page,
+            PageSize = pageSize,
+            EffectiveText = parsed.Display.Length == 0 ? null : parsed.Display,
+            Notices = notices,
+            Spelling = spelling,
+            Relaxations = relaxations,
+            ElapsedMicroseconds = OfferSearchEngine.MicrosecondsSince(started),
+        };
+    }
+
+    private Dictionary<FilterGroup, Query> BuildFilters(SearchRequest request, string? territory)
+    {
+        var filters = new Dictionary<FilterGroup, Query>();
+        void AddAny(FilterGroup group, IEnumerable<(string Field, string Value)> terms)
+        {
+            var any = new BooleanQuery();
+            foreach (var (field, value) in terms.Distinct())
+            {
+                any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+            }
+
+            if (any.Clauses.Count > 0)
+            {
+                filters[group] = any;
+            }
+        }
+
+        AddAny(FilterGroup.Thematique, Clean(request.Thematiques).Select(t => (t.Contains(ThematiqueFamily.Separator, StringComparison.Ordinal) ? OfferFields.FThematique : OfferFields.FFamille, t)));
+        AddAny(FilterGroup.Public, Clean(request.Publics).Select(p => (OfferFields.FPublic, p)));
+        AddAny(FilterGroup.Type, Clean(request.Types).Select(t => (OfferFields.FType, t)));
+        AddAny(FilterGroup.Porteur, Clean(request.Porteurs).Select(p => (OfferFields.FPorteur, p)));
+        AddAny(FilterGroup.ModeAccueil, Clean(request.ModesAccueil).Select(m => (OfferFields.FModeAccueil, m)));
+        AddAny(FilterGroup.Frais, Clean(request.Frais).Select(f => (OfferFields.FFrais, f)));
+        if (territory is not null)
+        {
+            AddAny(FilterGroup.Territoire, TerritoryTerms(territory));
+        }
+
+        return filters;
+    }
+
+    private static IEnumerable<string> Clean(IReadOnlyList<string> values) =>
+        values.Select(v => v.Trim()).Where(v => v.Length is > 0 and <= 120).Take(50);
+
+    /// <summary>
+    /// Offers available on a territory: a commune matches its own offers, its département's and
+    /// national ones (EPCI zones were expanded to their communes at index time); a département
+    /// matches every offer located in it and national ones.
+    /// </summary>
+    private IEnumerable<(string, string)> TerritoryTerms(string code)
+    {
+        var territories = _generation.Referentials.Territories;
+        yield return (OfferFields.Zone, Offer.France);
+        switch (territories.Classify(code))
+        {
+            case TerritoryKind.Departement:
+                yield return (OfferFields.FDepartement, code);
+                break;
+            case TerritoryKind.Commune:
+                yield return (OfferFields.Zone, code);
+                yield return (OfferFields.Zone, territories.DepartementOf(code)!);
+                if (territories.EpciOf(code) is { } epci)
+                {
+                    yield return (OfferFields.Zone, epci);
+                }
+
+                break;
+            case TerritoryKind.Epci:
+                yield return (OfferFields.Zone, code);
+                if (territories.DepartementOf(code) is { } dep)
+                {
+                    yield return (OfferFields.Zone, dep);
+                }
+
+                foreach (var commune in territories.Communes.Values.Where(c => c.Epci == code))
+                {
+                    yield return (OfferFields.Zone, commune.Code);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private BooleanQuery Combine(Query? text, IEnumerable<Query> filters, bool includeArchived)
+    {
+        var query = new BooleanQuery { { text ?? new MatchAllDocsQuery(), Occur.MUST } };
+        foreach (var filter in filters)
+        {
+            query.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
+        }
+
+        if (!includeArchived)
+        {
+            query.Add(new TermQuery(new Term(OfferFields.FStatut, "archive")), Occur.MUST_NOT);
+            query.Add(NumericRangeQuery.NewInt64Range(OfferFields.Expire, null, OfferDocumentFactory.DateKey(_today) - 1, true, true), Occur.MUST_NOT);
+        }
+
+        return query;
+    }
+
+    private static Sort ChooseSort(SearchSort sort, bool hasText) => sort switch
+    {
+        SearchSort.DateMaj => new Sort(new SortField(OfferFields.DateMaj, SortFieldType.INT64, reverse: true), new SortField(OfferFields.TitreSort, SortFieldType.STRING)),
+        SearchSort.Titre => new Sort(new SortField(OfferFields.TitreSort, SortFieldType.STRING)),
+        _ when !hasText => new Sort(new SortField(OfferFields.TitreSort, SortFieldType.STRING)),
+        _ => new Sort(SortField.FIELD_SCORE, new SortField(OfferFields.DateMaj, SortFieldType.INT64, reverse: true)),
+    };
+
+    private List<SearchHit> BuildHits(TopDocs topDocs, int offset, int count, TextQuery text, bool highlight)
+    {
+        var snippets = highlight && text.Query is not null ? new SnippetBuilder(_generation.Analyzers, text.Terms, text.FuzzyWords) : null;
+        var hits = new List<SearchHit>(count);
+        foreach (var scoreDoc in topDocs.ScoreDocs.Skip(offset).Take(count))
+        {
+            var doc = _searcher.Doc(scoreDoc.Doc);
+            if (!_generation.Offers.TryGetValue(doc.Get(OfferFields.Id, CultureInfo.InvariantCulture), out var offer))
+            {
+                continue;
+            }
+
+            var score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score;
+            if (snippets is null)
+            {
+                hits.Add(new SearchHit(offer, score, System.Net.WebUtility.HtmlEncode(offer.Titre), System.Net.WebUtility.HtmlEncode(offer.Resume), null));
+                continue;
+            }
+
+            hits.Add(new SearchHit(offer, score, snippets.Mark(offer.Titre), snippets.Mark(offer.Resume), snippets.Snippet(doc.Get(OfferFields.Body, CultureInfo.InvariantCulture))));
+        }
+
+        return hits;
+    }
+
+    private int Count(Query query)
+    {
+        var counter = new TotalHitCountCollector();
+        _searcher.Search(query, counter);
+        return counter.TotalHits;
+    }
+
+    /// <summary>Replaces each unknown word by the closest indexed word (most frequent first), if that gives results.</summary>
+    private SpellingSuggestion? SuggestSpelling(TextQuery text, List<QueryPart> parts, bool endsWithSpace, IEnumerable<Query> filters, bool includeArchived)
+    {
+        if (text.Words.Count == 0)
+        {
+            return null;
+        }
+
+        var reader = _searcher.IndexReader;
+        var changed = false;
+        var corrected = new List<QueryPart>();
+        foreach (var part in parts)
+        {
+            if (part.Excluded || part.IsPhrase)
+            {
+                corrected.Add(part);
+                continue;
+            }
+
+            var words = TextQueryBuilder.Analyze(_generation.Analyzers.Words, part.Text).SelectMany(p => p.Terms).ToList();
+            var replaced = words.Select(w => BestSpelling(reader, w) ?? w).ToList();
+            if (!replaced.SequenceEqual(words))
+            {
+                changed = true;
+                corrected.Add(part with { Text = string.Join(' ', replaced) });
+            }
+            else
+            {
+                corrected.Add(part);
+            }
+        }
+
+        if (!changed)
+        {
+            return null;
+        }
+
+        var correctedQuery = TextQueryBuilder.Build(corrected, endsWithSpace, _generation.Analyzers, _searcher.IndexReader);
+        var count = Count(Combine(correctedQuery.Query, filters, includeArchived));
+        return count == 0 ? null : new SpellingSuggestion(new UserQuery(corrected, [], false).Display, count);
+    }
+
+    private static string? BestSpelling(IndexReader reader, string word)
+    {
+        if (word.Length < 3 || reader.DocFreq(new Term(OfferFields.Spell, word)) > 0)
+        {
+            return null;
+        }
+
+        var edits = word.Length >= 6 ? 2 : 1;
+        var fuzzy = new FuzzyQuery(new Term(OfferFields.Spell, word), edits, Math.Min(1, word.Length - 1), 50, transpositions: true);
+        var rewritten = fuzzy.Rewrite(reader);
+        var candidates = (rewritten as BooleanQuery)?.Clauses.Select(c => c.Query).OfType<TermQuery>().Select(q => q.Term)
+            ?? (rewritten is TermQuery single ? [single.Term] : []);
+        return candidates
+            .Select(t => (Text: t.Text, Distance: Content.Text.EditDistance.Levenshtein(word, t.Text), Freq: reader.DocFreq(t)))
+            .Where(c => c.Freq > 0)
+            .OrderBy(c => c.Distance)
+            .ThenByDescending(c => c.Freq)
+            .Select(c => c.Text)
+            .FirstOrDefault();
+    }
+
+    private static IReadOnlyList<string> ValuesOf(SearchRequest request, FilterGroup group, string? territory) => group switch
+    {
+        FilterGroup.Thematique => request.Thematiques,
+        FilterGroup.Public => request.Publics,
+        FilterGroup.Type => request.Types,
+        FilterGroup.Porteur => request.Porteurs,
+        FilterGroup.ModeAccueil => request.ModesAccueil,
+        FilterGroup.Frais => request.Frais,
+        _ => territory is null ? [] : [territory],
+    };
+
+    private static IReadOnlyList<FacetValue> ToFacetValues(FacetDimension dimension, IReadOnlyDictionary<string, int> counts, SearchRequest request, string? territory)
+    {
+        var selected = dimension switch
+        {
+            FacetDimension.Thematique or FacetDimension.Famille => request.Thematiques,
+            FacetDimension.Public => request.Publics,
+            FacetDimension.Type => request.Types,
+            FacetDimension.Porteur => request.Porteurs,
+            FacetDimension.ModeAccueil => request.ModesAccueil,
+            FacetDimension.Frais => request.Frais,
+            _ => territory is null ? [] : [territory],
+        };
+        var values = counts.Select(kv => new FacetValue(kv.Key, kv.Value, selected.Contains(kv.Key))).ToList();
+        foreach (var missing in selected.Where(s => !counts.ContainsKey(s) && (dimension != FacetDimension.Famille || !s.Contains("--", StringComparison.Ordinal)) && (dimension != FacetDimension.Thematique || s.Contains("--", StringComparison.Ordinal))))
+        {
+            values.Add(new FacetValue(missing, 0, true)); // Keep an active filter visible even at zero.
+        }
+
+        return [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)];
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,65 @@
+using Annuaire.Content.Model;
+
+namespace Annuaire.Search.Querying;
+
+/// <summary>The answer to a <see cref="SearchRequest"/>.</summary>
+public sealed record SearchResponse
+{
+    /// <summary>Total number of matching offers.</summary>
+    public required int Total { get; init; }
+
+    /// <summary>The requested page of hits.</summary>
+    public required IReadOnlyList<SearchHit> Hits { get; init; }
+
+    /// <summary>Counts per dimension value (each dimension ignores its own filter).</summary>
+    public required IReadOnlyDictionary<FacetDimension, IReadOnlyList<FacetValue>> Facets { get; init; }
+
+    /// <summary>The page actually served (clamped).</summary>
+    public required int Page { get; init; }
+
+    /// <summary>The page size actually used.</summary>
+    public required int PageSize { get; init; }
+
+    /// <summary>The text actually searched (after capping and cleaning), for display.</summary>
+    public string? EffectiveText { get; init; }
+
+    /// <summary>A French message when the text was shortened or cleaned, or the territory not understood.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
+    /// <summary>When nothing matched: a spelling correction with its count.</summary>
+    public SpellingSuggestion? Spelling { get; init; }
+
+    /// <summary>When nothing matched: filters whose removal would give results, with the count.</summary>
+    public IReadOnlyList<FilterRelaxation> Relaxations { get; init; } = [];
+
+    /// <summary>Engine time in microseconds.</summary>
+    public long ElapsedMicroseconds { get; init; }
+
+    /// <summary>Number of pages.</summary>
+    public int PageCount => PageSize == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>One result.</summary>
+/// <param name="Offer">The offer.</param>
+/// <param name="Score">Relevance score (0 when browsing).</param>
+/// <param name="TitreHtml">HTML-encoded title with matches in &lt;mark&gt;.</param>
+/// <param name="ResumeHtml">HTML-encoded summary with matches in &lt;mark&gt;.</param>
+/// <param name="SnippetHtml">HTML-encoded passage of the body around matches, or null.</param>
+public sealed record SearchHit(Offer Offer, float Score, string TitreHtml, string ResumeHtml, string? SnippetHtml);
+
+/// <summary>A facet value and how many offers it would give.</summary>
+/// <param name="Value">The key (thématique key, département code…).</param>
+/// <param name="Count">Number of offers.</param>
+/// <param name="Selected">Whether it is an active filter.</param>
+public sealed record FacetValue(string Value, int Count, bool Selected);
+
+/// <summary>« Essayez : hébergement (12 offres) ».</summary>
+/// <param name="Text">The corrected text.</param>
+/// <param name="Count">Results it gives with the same filters.</param>
+public sealed record SpellingSuggestion(string Text, int Count);
+
+/// <summary>A filter to drop and the count without it.</summary>
+/// <param name="Dimension">The dimension, or null for the territory.</param>
+/// <param name="Values">The active values of that filter.</param>
+/// <param name="Count">Results without it.</param>
+public sealed record FilterRelaxation(FacetDimension? Dimension, IReadOnlyList<string> Values, int Count);

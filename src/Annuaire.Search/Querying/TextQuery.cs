@@ -1,0 +1,10 @@
+using Lucene.Net.Search;
+
+namespace Annuaire.Search.Querying;
+
+/// <summary>The Lucene query for the user's words, plus what highlighting needs to know.</summary>
+/// <param name="Query">The query, or null when no positive word remains (browse).</param>
+/// <param name="Terms">Analyzed terms (French chain) of the positive words and phrases.</param>
+/// <param name="FuzzyWords">Folded words searched with typo tolerance, with their allowed edits.</param>
+/// <param name="Words">Folded positive words, for spelling suggestions.</param>
+internal sealed record TextQuery(Query? Query, IReadOnlySet<string> Terms, IReadOnlyList<(string Word, int Edits)> FuzzyWords, IReadOnlyList<string> Words);

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Annuaire.Content;
+using Annuaire.Content.Parsing;
+using Annuaire.Search;
+using Annuaire.Search.Querying;
+
+namespace Annuaire.Cli.Commands;
+
+/// <summary><c>annuaire search "texte" [filtres] [--json]</c>: the engine from the command line.</summary>
+internal static class SearchCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static Command Create(CliConsole console)
+    {
+        var text = new Argument<string>("texte") { Description = "Texte recherché (peut être vide : \"\").", DefaultValueFactory = _ => string.Empty };
+        var thematique = new Option<string[]>("--thematique") { Description = "Thématique ou famille (répétable).", AllowMultipleArgumentsPerToken = true };
+        var publics = new Option<string[]>("--public") { Description = "Public (répétable).", AllowMultipleArgumentsPerToken = true };
+        var porteur = new Option<string[]>("--porteur") { Description = "Porteur (répétable).", AllowMultipleArgumentsPerToken = true };
+        var territoire = new Option<string?>("--territoire") { Description = "Code de commune, de département, SIREN d'EPCI ou nom de commune." };
+        var size = new Option<int>("--taille") { Description = "Nombre de résultats.", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Sortie JSON stable : total, résultats (id, titre, score, extrait), facettes." };
+        var content = new Option<string>("--content") { Description = "Dossier de contenu (index construit en mémoire).", DefaultValueFactory = _ => "content" };
+        var index = new Option<string?>("--index") { Description = "Dossier d'un index écrit par « annuaire index » (référentiels lus dans --content)." };
+
+        var command = new Command("search", "Cherche des offres comme le site.") { text, thematique, publics, porteur, territoire, size, json, content, index };
+        command.SetAction(result =>
+        {
+            var catalog = ContentLoader.Load(result.GetValue(content)!, ValidationOptions.ForToday(console.Clock));
+            using var engine = new OfferSearchEngine(console.Clock);
+            if (result.GetValue(index) is { } indexPath)
+            {
+                engine.LoadIndex(indexPath, catalog.Referentials);
+            }
+            else
+            {
+                engine.Rebuild(catalog);
+            }
+
+            var response = engine.Search(new SearchRequest
+            {
+                Text = result.GetValue(text),
+                Thematiques = result.GetValue(thematique) ?? [],
+                Publics = result.GetValue(publics) ?? [],
+                Porteurs = result.GetValue(porteur) ?? [],
+                Territoire = result.GetValue(territoire),
+                PageSize = result.GetValue(size),
+            });
+            if (result.GetValue(json))
+            {
+                console.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    total = response.Total,
+                    results = response.Hits.Select(h => new { id = h.Offer.Id, titre = h.Offer.Titre, score = h.Score, snippet = h.SnippetHtml }),
+                    facets = response.Facets.ToDictionary(f => f.Key.ToString().ToLowerInvariant(), f => f.Value.Select(v => new { value = v.Value, count = v.Count, selected = v.Selected })),
+                    notices = response.Notices,
+                    spelling = response.Spelling,
+                    elapsedMicroseconds = response.ElapsedMicroseconds,
+                }, Json));
+                return ExitCodes.Ok;
+            }
+
+            foreach (var notice in response.Notices)
+            {
+                console.Out.WriteLine($"ℹ {notice}");
+            }
+
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{response.Total} offre(s) ({response.ElapsedMicroseconds} µs)"));
+            foreach (var hit in response.Hits)
+            {
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {hit.Score,6:0.00}  {hit.Offer.Id}  —  {hit.Offer.Titre}"));
+            }
+
+            if (response.Spelling is { } spelling)
+            {
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Essayez : {spelling.Text} ({spelling.Count} offre(s))"));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
