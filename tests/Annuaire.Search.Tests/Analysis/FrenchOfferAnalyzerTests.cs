@@ -6,15 +6,90 @@ namespace Annuaire.Search.Tests.Analysis;
 public sealed class FrenchOfferAnalyzerTests : IDisposable
 {
     private readonly FrenchOfferAnalyzer _analyzer = new();
+    private readonly OfferAnalyzers _withSynonyms = new([
+        "rsa, revenu de solidarité active",
+        "pôle emploi, france travail",
+        "permis b, permis de conduire",
+        "voiturette, voiture sans permis",
+    ]);
 
-    public void Dispose() => _analyzer.Dispose();
+    public void Dispose()
+    {
+        _analyzer.Dispose();
+        _withSynonyms.Dispose();
+    }
+
+    [Theory]
+    [InlineData("hébergement")]
+    [InlineData("hebergement")]
+    [InlineData("HÉBERGEMENTS")]
+    [InlineData("Hébergements")]
+    public void Analyze_WhenAccentsCaseOrPluralDiffer_SameToken(string text) =>
+        AnalyzesTo(_analyzer, text, "heberg");
+
+    [Theory]
+    [InlineData("l'aide")]
+    [InlineData("l’aide")]
+    [InlineData("aide")]
+    [InlineData("aides")]
+    [InlineData("L'AIDE")]
+    public void Analyze_WhenElidedOrPlural_SameToken(string text) =>
+        AnalyzesTo(_analyzer, text, "aide");
 
     [Fact]
-    public void Debug_Print()
+    public void Analyze_WhenPlural_MeetsSingular() =>
+        Assert.Equal(Tokens(_analyzer, "logement"), Tokens(_analyzer, "logements"));
+
+    [Fact]
+    public void Analyze_WhenUnaccentedTyping_MeetsAccentedText()
     {
-        foreach (var s in new[] { "mobilité", "mobilite", "hébergement", "hebergement", "HÉBERGEMENTS", "l'aide", "l’aide", "aides", "logements", "sans permis", "jusqu'à", "solidarité", "activité", "CCAS", "RSA", "précarité", "santé", "sante", "créée", "permis", "permsi", "urgence", "Orléans", "c2s" })
-        {
-            Console.WriteLine($"{s} => {string.Join("|", Tokens(_analyzer, s))}");
-        }
+        Assert.Equal(Tokens(_analyzer, "mobilité"), Tokens(_analyzer, "mobilite"));
+        Assert.Equal(Tokens(_analyzer, "précarité énergétique"), Tokens(_analyzer, "precarite energetique"));
     }
+
+    [Fact]
+    public void Analyze_WhenMeaningfulStopWords_KeepsThem()
+    {
+        Assert.Equal(2, Tokens(_analyzer, "sans permis").Count);
+        Assert.Equal(2, Tokens(_analyzer, "pas de logement").Count);
+    }
+
+    [Fact]
+    public void Analyze_WhenOrdinaryStopWords_DropsThem() =>
+        AnalyzesTo(_analyzer, "le logement et la mobilité des jeunes", "loge", "mobilit", "jeun");
+
+    [Fact]
+    public void Analyze_WhenSynonymAcronym_IndexesExpansion()
+    {
+        var tokens = Tokens(_withSynonyms.Text, "Allocataires du RSA");
+        Assert.Contains("rsa", tokens);
+        Assert.Contains(Tokens(_analyzer, "revenu")[0], tokens);
+        Assert.Contains(Tokens(_analyzer, "solidarité")[0], tokens);
+    }
+
+    [Fact]
+    public void Analyze_WhenSynonymExpansion_IndexesAcronym()
+    {
+        var tokens = Tokens(_withSynonyms.Text, "bénéficiaires du revenu de solidarité active");
+        Assert.Contains("rsa", tokens);
+    }
+
+    [Theory]
+    [InlineData("Pôle emploi")]
+    [InlineData("pole emploi")]
+    [InlineData("POLE EMPLOI")]
+    public void Analyze_WhenPoleEmploiWithOrWithoutAccent_IndexesFranceTravail(string text)
+    {
+        var tokens = Tokens(_withSynonyms.Text, text);
+        Assert.Contains(Tokens(_analyzer, "travail")[0], tokens);
+        Assert.Contains("franc", tokens.Select(t => t[..Math.Min(5, t.Length)]));
+    }
+
+    [Fact]
+    public void Analyze_WhenQueryAnalyzer_DoesNotExpandSynonyms() =>
+        AnalyzesTo(_withSynonyms.Query, "RSA", "rsa");
+
+    [Fact]
+    public void Words_WhenTypo_KeepsUnstemmedFoldedWord() =>
+        AnalyzesTo(_withSynonyms.Words, "L'Hébergement", "hebergement");
 }
