@@ -38,7 +38,7 @@ public sealed class OfferSearchEngine : IDisposable
         get
         {
             var current = Volatile.Read(ref _current);
-            return current is null ? null : new IndexStatus(current.Number, current.Offers.Count, current.BuiltAt, current.Analyzers.SynonymErrors);
+            return current is null ? null : new IndexStatus(current.Number, current.Offers.Count, current.BuiltAt, [.. current.Analyzers.SynonymErrors.Select(e => e.ToString())]);
         }
     }
 
@@ -122,7 +122,7 @@ public sealed class OfferSearchEngine : IDisposable
         }
 
         previous?.Retire();
-        return new IndexStatus(next.Number, offers.Count, next.BuiltAt, analyzers.SynonymErrors);
+        return new IndexStatus(next.Number, offers.Count, next.BuiltAt, [.. analyzers.SynonymErrors.Select(e => e.ToString())]);
     }
 
     /// <summary>An offer by id (any status), or null.</summary>

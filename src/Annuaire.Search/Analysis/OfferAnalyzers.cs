@@ -39,7 +39,7 @@ public sealed class OfferAnalyzers : IDisposable
     public SynonymMap? Synonyms { get; }
 
     /// <summary>Rules that could not be parsed (French messages).</summary>
-    public IReadOnlyList<string> SynonymErrors { get; }
+    public IReadOnlyList<SynonymError> SynonymErrors { get; }
 
     /// <summary>Index-time analyzer for all fields.</summary>
     public Analyzer Index { get; }

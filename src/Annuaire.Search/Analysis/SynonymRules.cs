@@ -17,10 +17,10 @@ public static class SynonymRules
     /// Parses the rules. A malformed file never breaks search: the error is returned and the
     /// map is built from the lines that parse (each line is tried on its own).
     /// </summary>
-    public static SynonymMap? Build(IEnumerable<string> lines, out IReadOnlyList<string> errors)
+    public static SynonymMap? Build(IEnumerable<string> lines, out IReadOnlyList<SynonymError> errors)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var problems = new List<string>();
+        var problems = new List<SynonymError>();
         var accepted = new List<string>();
         var lineNumber = 0;
         foreach (var raw in lines)
@@ -39,7 +39,7 @@ public static class SynonymRules
             }
             else
             {
-                problems.Add($"synonymes.txt, ligne {lineNumber} : règle ignorée ({error}).");
+                problems.Add(new SynonymError(lineNumber, $"règle de synonymes ignorée ({error}) : vérifiez les virgules et « => »."));
             }
         }
 
@@ -97,4 +97,13 @@ public static class SynonymRules
             return new TokenStreamComponents(tokenizer, stream);
         }
     }
+}
+
+/// <summary>A synonym rule that could not be parsed.</summary>
+/// <param name="Line">1-based line in <c>synonymes.txt</c>.</param>
+/// <param name="Message">French explanation.</param>
+public sealed record SynonymError(int Line, string Message)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"synonymes.txt, ligne {Line} : {Message}";
 }

@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Annuaire.Content;
 using Annuaire.Content.Model;
+using Annuaire.Content.Diagnostics;
 using Annuaire.Content.Parsing;
+using Annuaire.Content.Referentials;
+using Annuaire.Search.Analysis;
 
 namespace Annuaire.Cli.Commands;
 
@@ -25,7 +28,7 @@ internal static class ValidateCommand
         {
             var dir = result.GetValue(folder)!;
             var options = ValidationOptions.ForToday(console.Clock, result.GetValue(staleMonths));
-            var catalog = ContentLoader.Load(dir, options);
+            var catalog = WithSynonymDiagnostics(ContentLoader.Load(dir, options));
             switch (result.GetValue(format))
             {
                 case "github":
@@ -45,6 +48,22 @@ internal static class ValidateCommand
             return failed ? ExitCodes.InvalidContent : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Synonym rules are parsed by the search engine: check them here so a bad rule fails the pull request.</summary>
+    private static ContentCatalog WithSynonymDiagnostics(ContentCatalog catalog)
+    {
+        SynonymRules.Build(catalog.Referentials.Synonyms, out var errors);
+        if (errors.Count == 0)
+        {
+            return catalog;
+        }
+
+        var file = $"{ReferentialLoader.FolderName}/synonymes.txt";
+        return catalog with
+        {
+            Diagnostics = [.. catalog.Diagnostics, .. errors.Select(e => new Diagnostic(DiagnosticCodes.InvalidReferential, DiagnosticSeverity.Error, file, e.Line, 1, e.Message))],
+        };
     }
 
     private static void WriteSummary(TextWriter output, ContentCatalog catalog)
