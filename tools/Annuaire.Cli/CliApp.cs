@@ -16,6 +16,8 @@ public static class CliApp
             NewCommand.Create(console),
             IndexCommand.Create(console),
             SearchCommand.Create(console),
+            ReportCommand.Create(console),
+            ExportCommand.Create(console),
         };
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
