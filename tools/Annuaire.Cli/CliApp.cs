@@ -18,6 +18,7 @@ public static class CliApp
             SearchCommand.Create(console),
             ReportCommand.Create(console),
             ExportCommand.Create(console),
+            DiffCommand.Create(console),
         };
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };

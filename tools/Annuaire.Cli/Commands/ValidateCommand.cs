@@ -18,17 +18,30 @@ internal static class ValidateCommand
         var format = new Option<string>("--format") { Description = "Sortie : text, github (annotations GitHub Actions) ou json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "github", "json");
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Échoue aussi en cas d'avertissement." };
+        var changedSince = new Option<string?>("--changed-since") { Description = "N'affiche que les diagnostics des fichiers modifiés depuis cette révision git (les règles entre fichiers restent vérifiées sur tout le catalogue)." };
         var staleMonths = new Option<int>("--stale-months") { Description = "Âge (en mois) de date_maj au-delà duquel une offre est à vérifier.", DefaultValueFactory = _ => 12 };
 
         var command = new Command("validate", "Vérifie les offres et les référentiels ; code de sortie 0 sans erreur, 1 sinon.")
         {
-            folder, format, warningsAsErrors, staleMonths,
+            folder, format, warningsAsErrors, staleMonths, changedSince,
         };
         command.SetAction(result =>
         {
             var dir = result.GetValue(folder)!;
             var options = ValidationOptions.ForToday(console.Clock, result.GetValue(staleMonths));
             var catalog = WithSynonymDiagnostics(ContentLoader.Load(dir, options));
+            if (result.GetValue(changedSince) is { } revision)
+            {
+                var changed = GitFiles.ChangedSince(dir, revision, console.Error);
+                if (changed is null)
+                {
+                    return ExitCodes.Failure;
+                }
+
+                // Everything is loaded (duplicate slugs and duplicates need the whole catalogue);
+                // only the changed files' diagnostics are reported.
+                catalog = catalog with { Diagnostics = [.. catalog.Diagnostics.Where(d => changed.Contains(d.File))] };
+            }
             switch (result.GetValue(format))
             {
                 case "github":
