@@ -19,6 +19,7 @@ public static class CliApp
             ReportCommand.Create(console),
             ExportCommand.Create(console),
             DiffCommand.Create(console),
+            ImportCommand.Create(console),
         };
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };

@@ -1,0 +1,115 @@
+using Annuaire.Content.Exchange;
+using Annuaire.Content.Parsing;
+
+namespace Annuaire.Content.Tests.Exchange;
+
+/// <summary>Export then import yields equivalent offers; re-imports merge with editors' changes.</summary>
+public sealed class DataInclusionImporterTests
+{
+    private static readonly ValidationOptions Options = new() { Today = new DateOnly(2026, 11, 22) };
+
+    private static ContentCatalog RealCatalog()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Directory.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return ContentLoader.Load(Path.Combine(dir!.FullName, "content"), Options);
+    }
+
+    private static IReadOnlyList<DataInclusionService> Export(ContentCatalog catalog) =>
+        DataInclusionExporter.Services(catalog.Offers, "annuaire", null, Options.Today);
+
+    private static string? PorteurOf(ContentCatalog catalog, string structureId) =>
+        structureId.StartsWith("annuaire--", StringComparison.Ordinal) && catalog.Referentials.Porteurs.ContainsKey(structureId[10..]) ? structureId[10..] : null;
+
+    [Fact]
+    public void Import_WhenExportedCatalogueIntoEmptyFolder_YieldsEquivalentOffers()
+    {
+        var catalog = RealCatalog();
+        var services = Export(catalog);
+        var empty = catalog with { Offers = [] };
+        var (files, _) = DataInclusionImporter.Plan(services, s => PorteurOf(catalog, s), "offres/import", empty, new Dictionary<string, Dictionary<string, string>>(), Options);
+
+        Assert.Equal(services.Count, files.Count);
+        Assert.All(files, f => Assert.Equal(ImportAction.Created, f.Action));
+        foreach (var file in files)
+        {
+            var (imported, diagnostics) = OfferFileReader.Parse(file.RelativePath, file.Text!, catalog.Referentials, Options);
+            Assert.True(imported is not null, $"{file.Slug} : {string.Join(" ; ", diagnostics.Where(d => d.IsError))}");
+            var original = catalog.Offers.Single(o => o.Id == file.Slug);
+            Assert.Equal(original.Titre, imported!.Titre);
+            Assert.Equal(original.Porteur, imported.Porteur);
+            Assert.Equal(original.Thematiques, imported.Thematiques);
+            Assert.Equal(original.Type, imported.Type);
+            Assert.Equal(original.Publics, imported.Publics);
+            Assert.Equal(original.ZoneEligibilite, imported.ZoneEligibilite);
+            Assert.Equal(original.ModesAccueil, imported.ModesAccueil);
+            Assert.Equal(original.Frais, imported.Frais);
+            Assert.Equal(original.ConditionsAcces, imported.ConditionsAcces);
+            Assert.Equal(original.ModesMobilisation, imported.ModesMobilisation);
+            Assert.Equal(original.LienMobilisation, imported.LienMobilisation);
+            Assert.Equal(original.DateMaj, imported.DateMaj);
+            Assert.Equal(original.Body.Trim(), imported.Body.Trim());
+            Assert.Equal(original.Contact?.Courriel, imported.Contact?.Courriel);
+            Assert.Equal(original.Contact?.Telephone?.Replace(" ", string.Empty, StringComparison.Ordinal), imported.Contact?.Telephone?.Replace(" ", string.Empty, StringComparison.Ordinal));
+            Assert.Equal(original.Lieux.Count > 0, imported.Lieux.Count > 0);
+            if (original.Lieux.Count > 0)
+            {
+                Assert.Equal(original.Lieux[0].CodeInsee, imported.Lieux[0].CodeInsee);
+                Assert.Equal(original.Lieux[0].Horaires, imported.Lieux[0].Horaires);
+            }
+        }
+    }
+
+    [Fact]
+    public void Import_WhenReimportedAfterEditorChange_UpdatesSourceFieldsAndKeepsEditorFields()
+    {
+        var catalog = RealCatalog();
+        var services = Export(catalog);
+        var empty = catalog with { Offers = [] };
+        var (first, state) = DataInclusionImporter.Plan(services, s => PorteurOf(catalog, s), "offres/import", empty, new Dictionary<string, Dictionary<string, string>>(), Options);
+        var imported = first.Select(f => OfferFileReader.Parse(f.RelativePath, f.Text!, catalog.Referentials, Options).Offer!).ToList();
+
+        // Same source again: nothing to do.
+        var (again, _) = DataInclusionImporter.Plan(services, s => PorteurOf(catalog, s), "offres/import", catalog with { Offers = imported }, state, Options);
+        Assert.All(again, f => Assert.Equal(ImportAction.Unchanged, f.Action));
+
+        // An editor rewrites the conditions of one offer; the source renames it and changes its conditions too.
+        var target = imported[0];
+        var edited = imported.Select(o => o.Id == target.Id ? o with { ConditionsAcces = "Conditions précisées par l'éditrice du Département." } : o).ToList();
+        var changedSource = services.Select(s => s.Id == "annuaire--" + target.Id ? s with { Nom = s.Nom + " (nouveau nom)", ConditionsAcces = "Autre texte de la source." } : s).ToList();
+        var (merged, _) = DataInclusionImporter.Plan(changedSource, s => PorteurOf(catalog, s), "offres/import", catalog with { Offers = edited }, state, Options);
+
+        var file = merged.Single(f => f.Slug == target.Id);
+        Assert.Equal(ImportAction.Updated, file.Action);
+        Assert.Contains("titre", file.ChangedFields);
+        Assert.Contains("conditions_acces", file.KeptFields);
+        var result = OfferFileReader.Parse(file.RelativePath, file.Text!, catalog.Referentials, Options).Offer!;
+        Assert.EndsWith("(nouveau nom)", result.Titre, StringComparison.Ordinal);
+        Assert.Equal("Conditions précisées par l'éditrice du Département.", result.ConditionsAcces);
+        Assert.Equal(target.Resume, result.Resume);
+    }
+
+    [Fact]
+    public void Import_WhenStructureUnknown_SkipsWithReason()
+    {
+        var catalog = RealCatalog();
+        var service = Export(catalog)[0] with { StructureId = "autre--inconnue" };
+        var (files, _) = DataInclusionImporter.Plan([service], _ => null, "offres/import", catalog with { Offers = [] }, new Dictionary<string, Dictionary<string, string>>(), Options);
+        Assert.Equal(ImportAction.Skipped, Assert.Single(files).Action);
+        Assert.Contains("autre--inconnue", files[0].Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SlugOf_WhenForeignId_IsStableAndValid()
+    {
+        var service = new DataInclusionService { Source = "dora", StructureId = "dora--1", Id = "dora--Aidants_Connect-42", Nom = "Aidants Connect à Gien", Description = "d", DateMaj = "2026-01-01" };
+        var slug = DataInclusionImporter.SlugOf(service);
+        Assert.Equal(slug, DataInclusionImporter.SlugOf(service));
+        Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", slug);
+        Assert.StartsWith("aidants-connect-a-gien-", slug, StringComparison.Ordinal);
+    }
+}
