@@ -36,6 +36,12 @@ internal static class YamlText
 
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet 18 lets these escape its scanner on some malformed inputs (found by fuzzing).
+            bag.Error(DiagnosticCodes.MalformedYaml, new SourceLocation(lineOffset + 1, 1), $"{what} : YAML illisible. Vérifiez l'indentation, les deux-points et les guillemets.");
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {

@@ -1,0 +1,41 @@
+using Annuaire.Search.Querying;
+
+namespace Annuaire.Search.Tests.Querying;
+
+/// <summary>Any text, territory or filter value gets an answer: never an exception, never a hang.</summary>
+public sealed class QueryFuzzTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    private static readonly string[] Pieces =
+    [
+        "\"", "'", "’", "-", "+", "(", ")", "[", "]", "{", "}", "*", "?", "~", "^", ":", "\\", "/", "!", "&&", "||", "AND", "OR", "NOT", " ",
+        "hébergement", "permis", "rsa", "pole", "emploi", "orléans", "saint", "jean", "de", "braye", "l'", "d’", "45", "45208", "2A", "france",
+        "mobilite", "mobilite--preparer-un-permis", "<script>", "🙂", "\u0000", "\u202e", "中文", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    ];
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    public void Search_WhenArbitraryRequest_AlwaysAnswersQuickly(int seed)
+    {
+        var random = new Random(seed);
+        string Text(int max) => string.Concat(Enumerable.Range(0, random.Next(0, max)).Select(_ => Pieces[random.Next(Pieces.Length)]));
+        for (var i = 0; i < 400; i++)
+        {
+            var request = new SearchRequest
+            {
+                Text = Text(30),
+                Territoire = random.Next(3) == 0 ? Text(3) : null,
+                Thematiques = random.Next(3) == 0 ? [Text(2)] : [],
+                Publics = random.Next(4) == 0 ? [Text(2)] : [],
+                Sort = (SearchSort)random.Next(3),
+                Page = random.Next(-5, 50),
+                PageSize = random.Next(-5, 500),
+            };
+            var task = Task.Run(() => fixture.Engine.Search(request));
+            Assert.True(task.Wait(TimeSpan.FromSeconds(5)), $"Trop long : {request}");
+            Assert.InRange(task.Result.PageSize, 1, SearchRequest.MaxPageSize);
+            Assert.True(task.Result.Page >= 1);
+            Assert.NotNull(fixture.Engine.Suggest(request.Text));
+        }
+    }
+}
