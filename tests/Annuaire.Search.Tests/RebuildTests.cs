@@ -36,9 +36,21 @@ public sealed class RebuildTests
             }
         })).ToList();
 
+        // Rebuild only once searches are flowing, and keep searching a little after the last swap.
+        while (Volatile.Read(ref searches) < 20)
+        {
+            await Task.Delay(5);
+        }
+
         for (var i = 0; i < 25; i++)
         {
             engine.Rebuild(fixture.Catalog);
+        }
+
+        var afterRebuilds = Volatile.Read(ref searches);
+        while (Volatile.Read(ref searches) < afterRebuilds + 20)
+        {
+            await Task.Delay(5);
         }
 
         await stop.CancelAsync();

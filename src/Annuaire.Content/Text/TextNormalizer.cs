@@ -10,7 +10,7 @@ public static class TextNormalizer
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = ReplaceLoneSurrogates(text).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -21,6 +21,27 @@ public static class TextNormalizer
         }
 
         return builder.ToString().Normalize(NormalizationForm.FormC).Replace('’', '\'');
+    }
+
+    /// <summary>Lone UTF-16 surrogates (cut pairs, hostile input) become U+FFFD: Normalize throws on them.</summary>
+    public static string ReplaceLoneSurrogates(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        StringBuilder? fixedText = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var valid = !char.IsSurrogate(c)
+                || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                || (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]));
+            if (!valid)
+            {
+                fixedText ??= new StringBuilder(text);
+                fixedText[i] = '\uFFFD';
+            }
+        }
+
+        return fixedText?.ToString() ?? text;
     }
 
     /// <summary>Folded words of at least three letters (drops short function words).</summary>
