@@ -182,7 +182,7 @@ public sealed class OfferSearchEngine : IDisposable
             query.Add(new TermQuery(new Term(OfferFields.FStatut, "archive")), Occur.MUST_NOT);
             foreach (var hit in searcher.Search(query, max).ScoreDocs)
             {
-                var id = searcher.Doc(hit.Doc).Get(OfferFields.Id, CultureInfo.InvariantCulture);
+                var id = searcher.Doc(hit.Doc, OfferFields.IdOnly).Get(OfferFields.Id, CultureInfo.InvariantCulture);
                 if (result.Count < max && generation.Offers.TryGetValue(id, out var offer) && !offer.IsExpired(Today()))
                 {
                     result.Add(new Suggestion(offer.Titre, offer.Id));
@@ -222,7 +222,7 @@ public sealed class OfferSearchEngine : IDisposable
             query.Add(new TermQuery(new Term(OfferFields.Id, offer.Id)), Occur.MUST_NOT);
             query.Add(new TermQuery(new Term(OfferFields.FStatut, "archive")), Occur.MUST_NOT);
             return (IReadOnlyList<Offer>)searcher.Search(query, max * 2).ScoreDocs
-                .Select(d => generation.Offers.GetValueOrDefault(searcher.Doc(d.Doc).Get(OfferFields.Id, CultureInfo.InvariantCulture)))
+                .Select(d => generation.Offers.GetValueOrDefault(searcher.Doc(d.Doc, OfferFields.IdOnly).Get(OfferFields.Id, CultureInfo.InvariantCulture)))
                 .OfType<Offer>()
                 .Where(o => !o.IsExpired(Today()))
                 .Take(max)

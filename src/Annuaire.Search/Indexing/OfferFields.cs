@@ -37,4 +37,10 @@ public static class OfferFields
     public const string TitreSort = "titre_sort";
     public const string Expire = "expire";
 #pragma warning restore CS1591
+
+    /// <summary>Stored fields to load when only the id is needed (never the large <see cref="Source"/>).</summary>
+    internal static ISet<string> IdOnly { get; } = new HashSet<string>(StringComparer.Ordinal) { Id };
+
+    /// <summary>Stored fields to load for a hit with a snippet.</summary>
+    internal static ISet<string> IdAndBody { get; } = new HashSet<string>(StringComparer.Ordinal) { Id, Body };
 }

@@ -248,7 +248,7 @@ internal sealed class SearchExecution
         var hits = new List<SearchHit>(count);
         foreach (var scoreDoc in topDocs.ScoreDocs.Skip(offset).Take(count))
         {
-            var doc = _searcher.Doc(scoreDoc.Doc);
+            var doc = _searcher.Doc(scoreDoc.Doc, snippets is null ? OfferFields.IdOnly : OfferFields.IdAndBody);
             if (!_generation.Offers.TryGetValue(doc.Get(OfferFields.Id, CultureInfo.InvariantCulture), out var offer))
             {
                 continue;
