@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Annuaire.LoadTest;
+
+/// <summary>Command-line options of the load test.</summary>
+internal sealed record LoadTestOptions
+{
+    /// <summary>Base URL of a running site (loopback only).</summary>
+    public Uri BaseUrl { get; init; } = new("http://127.0.0.1:5080");
+
+    /// <summary>How long to run.</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Concurrent clients.</summary>
+    public int Concurrency { get; init; } = 8;
+
+    /// <summary>Content folder to modify during the run (null: no modification).</summary>
+    public string? TouchContent { get; init; }
+
+    /// <summary>Delay between content modifications.</summary>
+    public TimeSpan TouchEvery { get; init; } = TimeSpan.FromSeconds(10);
+
+    public static LoadTestOptions Parse(string[] args)
+    {
+        var options = new LoadTestOptions();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            options = args[i] switch
+            {
+                "--url" => options with { BaseUrl = new Uri(args[i + 1]) },
+                "--seconds" => options with { Duration = TimeSpan.FromSeconds(int.Parse(args[i + 1], CultureInfo.InvariantCulture)) },
+                "--concurrency" => options with { Concurrency = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
+                "--touch-content" => options with { TouchContent = args[i + 1] },
+                "--touch-every" => options with { TouchEvery = TimeSpan.FromSeconds(int.Parse(args[i + 1], CultureInfo.InvariantCulture)) },
+                _ => throw new ArgumentException($"Option inconnue : {args[i]} (options : --url, --seconds, --concurrency, --touch-content, --touch-every)"),
+            };
+        }
+
+        if (!options.BaseUrl.IsLoopback)
+        {
+            throw new ArgumentException("Le test de charge ne vise que la boucle locale (127.0.0.1, localhost).");
+        }
+
+        return options;
+    }
+}

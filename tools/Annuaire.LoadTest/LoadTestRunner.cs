@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Annuaire.LoadTest;
+
+/// <summary>
+/// Runs mixed searches (pages and API, plain words, typos, acronyms, filters, hostile input)
+/// for a fixed time, optionally rewriting a content file periodically to force live reloads,
+/// and reports status codes and latency percentiles. Exit code 1 if any 5xx or failed request.
+/// </summary>
+internal static class LoadTestRunner
+{
+    private static readonly string[] Paths =
+    [
+        "/recherche?q=aide+permis", "/recherche?q=hebergement+urgence+orleans", "/recherche?q=rsa", "/recherche?q=pole+emploi",
+        "/recherche?q=hebergemnt", "/recherche?q=permsi", "/recherche?q=logement&territoire=45", "/recherche?thematique=mobilite&territoire=48",
+        "/recherche?q=garde+enfants&public=familles", "/recherche?q=%22voiture+sans+permis%22", "/recherche?q=logement+-fsl", "/recherche?page=2",
+        "/api/offres?q=ccas", "/api/offres?q=fsl&territoire=61", "/api/offres?thematique=logement-hebergement", "/api/suggest?q=heb",
+        "/api/suggest?q=perm", "/recherche?q=%3Cscript%3E", "/recherche?q=%28%2A%7E%22", "/",
+    ];
+
+    public static async Task<int> RunAsync(LoadTestOptions options, TextWriter output)
+    {
+        using var client = new HttpClient { BaseAddress = options.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        var latencies = new ConcurrentBag<double>();
+        var statuses = new ConcurrentDictionary<int, int>();
+        var failures = 0;
+        var touches = 0;
+        using var stop = new CancellationTokenSource(options.Duration);
+
+        async Task Client(int seed)
+        {
+            var random = new Random(seed);
+            while (!stop.IsCancellationRequested)
+            {
+                var path = Paths[random.Next(Paths.Length)];
+                // A distinct suffix defeats the output cache for half the requests.
+                var uncached = random.Next(2) == 0 ? $"{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}page={random.Next(1, 4)}" : string.Empty;
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.GetAsync(path + uncached, CancellationToken.None);
+                    await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+                catch (TaskCanceledException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }
+
+        async Task Toucher()
+        {
+            if (options.TouchContent is null)
+            {
+                return;
+            }
+
+            var file = Path.Combine(options.TouchContent, "offres", "zz-test-de-charge.md");
+            while (!stop.IsCancellationRequested)
+            {
+                await File.WriteAllTextAsync(file, TestOffer(touches), Encoding.UTF8, CancellationToken.None);
+                Interlocked.Increment(ref touches);
+                try
+                {
+                    await Task.Delay(options.TouchEvery, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+
+            File.Delete(file);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(i => Task.Run(() => Client(i))).Append(Toucher()));
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        var sorted = latencies.Order().ToArray();
+        double P(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
+        var serverErrors = statuses.Where(s => s.Key >= 500).Sum(s => s.Value);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Durée {seconds:0} s, {options.Concurrency} clients, {sorted.Length} réponses ({sorted.Length / seconds:0} req/s), {touches} modification(s) du contenu."));
+        output.WriteLine("Codes : " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} × {s.Value}")));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Latence ms : p50 {P(0.50):0.0}, p95 {P(0.95):0.0}, p99 {P(0.99):0.0}, max {(sorted.Length == 0 ? 0 : sorted[^1]):0.0}"));
+        output.WriteLine($"Erreurs 5xx : {serverErrors} ; requêtes en échec : {failures}");
+        return serverErrors == 0 && failures == 0 ? 0 : 1;
+    }
+
+    private static string TestOffer(int version) => $"""
+        ---
+        titre: "Offre de test de charge {version}"
+        resume: "Offre temporaire écrite par le test de charge pour forcer une reconstruction de l'index."
+        porteur: france-travail
+        thematiques: [trouver-un-emploi--repondre-a-des-offres-demploi]
+        zone_eligibilite: [france]
+        date_maj: 2026-01-01
+        ---
+        Offre temporaire, version {version}, supprimée à la fin du test de charge.
+        """;
+}

@@ -1,0 +1,3 @@
+using Annuaire.LoadTest;
+
+return await LoadTestRunner.RunAsync(LoadTestOptions.Parse(args), Console.Out);
