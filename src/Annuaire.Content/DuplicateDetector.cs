@@ -7,7 +7,8 @@ namespace Annuaire.Content;
 
 /// <summary>
 /// Warns about probable duplicates so two editors do not add the same offer twice: near-identical
-/// titles with the same porteur and an overlapping territory, or the same contact and thématique.
+/// titles with the same porteur and an overlapping territory, or the same contact and thématique
+/// on an overlapping territory.
 /// </summary>
 public static class DuplicateDetector
 {
@@ -51,7 +52,9 @@ public static class DuplicateDetector
                 for (var j = i + 1; j < items.Count; j++)
                 {
                     var (a, b) = (items[i], items[j]);
+                    // Shared national numbers (115, 3949) are normal across territories: require overlap.
                     if (a.Thematiques.Intersect(b.Thematiques, StringComparer.Ordinal).Any()
+                        && ZonesOverlap(a, b, referentials.Territories)
                         && Jaccard(TextNormalizer.Words(a.Titre), TextNormalizer.Words(b.Titre)) >= 0.5
                         && reported.Add(Key(a, b)))
                     {
