@@ -542,9 +542,14 @@ internal sealed partial class OfferBinder
     }
 
     /// <summary>Whether a phone number is French: 10 digits from 0, +33 with 9 digits, or a 3–4 digit short number.</summary>
-    internal static bool IsFrenchPhone(string text) => PhonePattern().IsMatch(SeparatorPattern().Replace(text, string.Empty));
+    internal static bool IsFrenchPhone(string text) =>
+        ShortNumberPattern().IsMatch(text.Trim()) || PhonePattern().IsMatch(SeparatorPattern().Replace(text, string.Empty));
 
-    [GeneratedRegex(@"^(0[1-9][0-9]{8}|\+33[1-9][0-9]{8}|\+33\(0\)[1-9][0-9]{8}|[0-9]{3,4})$", RegexOptions.CultureInvariant)]
+    // Short numbers (115, 3949) are written as such; « 12 34 » is a truncated number, not a short one.
+    [GeneratedRegex("^[0-9]{3,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortNumberPattern();
+
+    [GeneratedRegex(@"^(0[1-9][0-9]{8}|\+33[1-9][0-9]{8}|\+33\(0\)[1-9][0-9]{8})$", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"[\s.\-]", RegexOptions.CultureInvariant)]

@@ -38,8 +38,10 @@ internal static class YamlText
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet 18 lets these escape its scanner on some malformed inputs (found by fuzzing).
-            bag.Error(DiagnosticCodes.MalformedYaml, new SourceLocation(lineOffset + 1, 1), $"{what} : YAML illisible. Vérifiez l'indentation, les deux-points et les guillemets.");
+            // YamlDotNet 18 lets these escape its scanner on some malformed inputs (found by fuzzing),
+            // without a position: find the first line at which the text stops parsing.
+            bag.Error(DiagnosticCodes.MalformedYaml, new SourceLocation(lineOffset + FirstFailingLine(text), 1),
+                $"{what} : YAML illisible à partir de cette ligne (crochet, accolade ou guillemet non fermé ?). Vérifiez l'indentation, les deux-points et les guillemets.");
             return null;
         }
 
@@ -51,6 +53,24 @@ internal static class YamlText
         }
 
         return root;
+    }
+
+    private static int FirstFailingLine(string text)
+    {
+        var lines = text.Split('\n');
+        for (var count = 1; count <= lines.Length; count++)
+        {
+            try
+            {
+                new YamlStream().Load(new StringReader(string.Join('\n', lines.Take(count))));
+            }
+            catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
+            {
+                return count;
+            }
+        }
+
+        return 1;
     }
 
     /// <summary>The file location of a node.</summary>

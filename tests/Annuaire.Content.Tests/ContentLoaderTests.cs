@@ -1,0 +1,112 @@
+using Annuaire.Content.Diagnostics;
+using Annuaire.Content.Model;
+using Annuaire.Content.Parsing;
+
+namespace Annuaire.Content.Tests;
+
+public sealed class ContentLoaderTests : IDisposable
+{
+    private static readonly string Cases = Path.Combine(AppContext.BaseDirectory, "TestData", "cases");
+    private static readonly ValidationOptions Options = new() { Today = new DateOnly(2026, 11, 22) };
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("annuaire-content-");
+
+    public ContentLoaderTests()
+    {
+        var referentials = Directory.CreateDirectory(Path.Combine(_root.FullName, "referentiels"));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Cases, "content", "referentiels")))
+        {
+            File.Copy(file, Path.Combine(referentials.FullName, Path.GetFileName(file)));
+        }
+    }
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private void WriteCase(string relativePath, string caseName) =>
+        Write(relativePath, File.ReadAllText(Path.Combine(Cases, "invalid", caseName + ".md")));
+
+    private void Write(string relativePath, string text)
+    {
+        var path = Path.Combine(_root.FullName, "offres", relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    private const string Valid = """
+        ---
+        titre: "Location de scooters à Gien"
+        resume: "Des scooters loués à petit prix pour aller travailler dans le Giennois."
+        porteur: plateforme-mobilite-loiret
+        thematiques: [mobilite--acceder-a-un-vehicule]
+        zone_eligibilite: ["45155"]
+        contact:
+          telephone: "02 99 00 45 16"
+        lieux:
+          - nom: Antenne
+            code_postal: "45500"
+            code_insee: "45155"
+            horaires: "Mo-Fr 09:00-12:00"
+        date_maj: 2026-10-01
+        ---
+        Des scooters sont loués à la semaine.
+        """;
+
+    [Fact]
+    public void Load_WhenFolderMixesGoodAndBrokenFiles_LoadsEveryGoodOne()
+    {
+        Write("loiret/scooters-gien.md", Valid);
+        Write("national/autre-offre-valide.md", Valid.Replace("45155\"]", "france\"]", StringComparison.Ordinal).Replace("Gien", "France", StringComparison.Ordinal));
+        WriteCase("loiret/casse-1.md", "yaml-malforme");
+        WriteCase("loiret/casse-2.md", "date-future");
+        WriteCase("loiret/casse-3.md", "html-brut");
+
+        var catalog = ContentLoader.Load(_root.FullName, Options);
+
+        Assert.Equal(5, catalog.FileCount);
+        Assert.Equal(["autre-offre-valide", "scooters-gien"], catalog.Offers.Select(o => o.Id));
+        Assert.Equal(["offres/loiret/casse-1.md", "offres/loiret/casse-2.md", "offres/loiret/casse-3.md"],
+            catalog.Diagnostics.Where(d => d.IsError).Select(d => d.File).Distinct());
+    }
+
+    [Fact]
+    public void Load_WhenValidFile_MapsEveryField()
+    {
+        Write("loiret/scooters-gien.md", Valid);
+        var offer = Assert.Single(ContentLoader.Load(_root.FullName, Options).Offers);
+        Assert.Equal("scooters-gien", offer.Id);
+        Assert.Equal("offres/loiret/scooters-gien.md", offer.SourcePath);
+        Assert.Equal([Offer.TousPublics], offer.Publics);
+        Assert.Equal(OfferStatus.Actif, offer.Statut);
+        Assert.Equal(new DateOnly(2026, 10, 1), offer.DateMaj);
+        Assert.Equal("02 99 00 45 16", offer.Contact!.Telephone);
+        Assert.True(offer.Lieux[0].OpeningHours!.IsOpenAt(new DateTime(2026, 11, 23, 10, 0, 0)));
+        Assert.Equal(16, offer.BodyLine);
+        Assert.Equal("Des scooters sont loués à la semaine.", offer.Body);
+    }
+
+    [Fact]
+    public void Load_WhenSameSlugInTwoFolders_ReportsDuplicateOnTheSecond()
+    {
+        Write("loiret/scooters-gien.md", Valid);
+        Write("orne/scooters-gien.md", Valid);
+        var catalog = ContentLoader.Load(_root.FullName, Options);
+        var duplicate = Assert.Single(catalog.Diagnostics, d => d.Code == DiagnosticCodes.DuplicateSlug);
+        Assert.Equal("offres/orne/scooters-gien.md", duplicate.File);
+        Assert.Single(catalog.Offers);
+    }
+
+    [Fact]
+    public void Load_WhenNearIdenticalTitlesSamePorteurAndTerritory_WarnsProbableDuplicate()
+    {
+        Write("loiret/scooters-gien.md", Valid);
+        Write("loiret/scooters-a-gien.md", Valid.Replace("Location de scooters à Gien", "Location de scooters à Gien (2)", StringComparison.Ordinal));
+        Write("orne/scooters-flers.md", Valid.Replace("Gien", "Flers", StringComparison.Ordinal).Replace("45155\"]", "61\"]", StringComparison.Ordinal));
+        var catalog = ContentLoader.Load(_root.FullName, Options);
+        var warning = Assert.Single(catalog.Diagnostics, d => d.Code == DiagnosticCodes.ProbableDuplicate);
+        Assert.False(warning.IsError);
+        Assert.Equal(3, catalog.Offers.Count);
+    }
+
+    [Fact]
+    public void Load_WhenFolderMissing_Throws() =>
+        Assert.Throws<DirectoryNotFoundException>(() => ContentLoader.Load(Path.Combine(_root.FullName, "absent"), Options));
+}
