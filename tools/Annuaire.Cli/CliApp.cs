@@ -22,12 +22,13 @@ public static class CliApp
             ImportCommand.Create(console),
         };
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // Our own handler: documented exit code 2 and a French message, never a stack trace.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
             return root.Parse(args).Invoke(configuration);
         }
-        catch (DirectoryNotFoundException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException)
         {
             error.WriteLine($"Erreur : {ex.Message}");
             return ExitCodes.Failure;

@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace Annuaire.Cli.Tests;
+
+public sealed class SearchCommandTests
+{
+    [Fact]
+    public void Search_WhenJson_PrintsStableContract()
+    {
+        var (code, output, _) = CliRunner.Run("search", "garage reparation", "--content", CliRunner.TestContent, "--json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(1, json.RootElement.GetProperty("total").GetInt32());
+        var result = json.RootElement.GetProperty("results")[0];
+        Assert.Equal("garage-solidaire-montargois", result.GetProperty("id").GetString());
+        Assert.True(result.GetProperty("score").GetSingle() > 0);
+        Assert.Contains("<mark>", result.GetProperty("snippet").GetString(), StringComparison.Ordinal);
+        Assert.True(json.RootElement.GetProperty("facets").GetProperty("famille").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public void Index_ThenSearchIndex_GivesSameResults()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "annuaire-cli-index-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Assert.Equal(0, CliRunner.Run("index", CliRunner.TestContent, "--out", folder).ExitCode);
+            var fromIndex = CliRunner.Run("search", "garage", "--content", CliRunner.TestContent, "--index", folder, "--json").Output;
+            var fromContent = CliRunner.Run("search", "garage", "--content", CliRunner.TestContent, "--json").Output;
+            using var a = JsonDocument.Parse(fromIndex);
+            using var b = JsonDocument.Parse(fromContent);
+            Assert.Equal(b.RootElement.GetProperty("total").GetInt32(), a.RootElement.GetProperty("total").GetInt32());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
