@@ -4,14 +4,15 @@ using Annuaire.Content.Text;
 using Annuaire.Search.Analysis;
 using Annuaire.Search.Indexing;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Annuaire.Search.Highlighting;
 
 /// <summary>
 /// Highlights stored text by re-analysing it: a token is marked when its analyzed form is a
-/// query term (synonyms included: « RSA » marks « revenu de solidarité active »), or when its
-/// unstemmed form is within the allowed typos of a fuzzy word. Output is HTML-encoded with
+/// query term, when a synonym of a query term covers a whole expression (« RSA » marks « revenu
+/// de solidarité active »), or when its unstemmed form is within the allowed typos of a fuzzy word. Output is HTML-encoded with
 /// &lt;mark&gt; around matches.
 /// </summary>
 internal sealed class SnippetBuilder
@@ -73,12 +74,17 @@ internal sealed class SnippetBuilder
         var spans = new List<(int Start, int End)>();
         if (_terms.Count > 0)
         {
-            Collect(_analyzers.Text, text, t => _terms.Contains(t), spans);
+            // Plain analysis gives exact offsets; the synonym pass only adds whole expressions.
+            Collect(_analyzers.Query, text, t => _terms.Contains(t), spans, synonymsOnly: false);
+            if (_analyzers.Synonyms is not null)
+            {
+                Collect(_analyzers.Text, text, t => _terms.Contains(t), spans, synonymsOnly: true);
+            }
         }
 
         if (_fuzzy.Count > 0)
         {
-            Collect(_analyzers.Words, text, IsFuzzyMatch, spans);
+            Collect(_analyzers.Words, text, IsFuzzyMatch, spans, synonymsOnly: false);
         }
 
         spans.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
@@ -111,18 +117,29 @@ internal sealed class SnippetBuilder
         return false;
     }
 
-    private static void Collect(Analyzer analyzer, string text, Func<string, bool> isMatch, List<(int, int)> spans)
+    private static void Collect(Analyzer analyzer, string text, Func<string, bool> isMatch, List<(int, int)> spans, bool synonymsOnly)
     {
         using var stream = analyzer.GetTokenStream(OfferFields.Body, new StringReader(text));
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            if (isMatch(term.ToString()) && offset.EndOffset <= text.Length)
+            if (!isMatch(term.ToString()) || offset.EndOffset > text.Length)
             {
-                spans.Add((offset.StartOffset, offset.EndOffset));
+                continue;
             }
+
+            // Injected synonyms are trusted only when they cover a whole multi-word expression
+            // (« RSA » marks « revenu de solidarité active »): the extra tokens of a one-word →
+            // many-words rule borrow the offsets of unrelated neighbouring words.
+            if (synonymsOnly && (type.Type != SynonymFilter.TYPE_SYNONYM || text.AsSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset).IndexOf(' ') < 0))
+            {
+                continue;
+            }
+
+            spans.Add((offset.StartOffset, offset.EndOffset));
         }
 
         stream.End();

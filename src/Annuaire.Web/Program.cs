@@ -1,0 +1,26 @@
+using Annuaire.Web.Endpoints;
+using Annuaire.Web.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAnnuaire(builder.Configuration);
+
+var app = builder.Build();
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseExceptionHandler("/erreur"); // French error page, never a stack trace, in every environment.
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseOutputCache();
+app.MapOpenApi();
+app.MapAnnuaireApi();
+app.MapRazorPages();
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

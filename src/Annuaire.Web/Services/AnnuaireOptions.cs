@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Annuaire.Web.Services;
+
+/// <summary>Site settings (section <c>Annuaire</c>), validated at start-up.</summary>
+public sealed class AnnuaireOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Annuaire";
+
+    /// <summary>Content folder (holding offres/ and referentiels/); empty = the repository's <c>content</c> folder.</summary>
+    public string ContentPath { get; set; } = string.Empty;
+
+    /// <summary>« Proposer une modification » link; <c>{path}</c> is replaced by the offer's file path under content/.</summary>
+    [Required]
+    public string EditUrlTemplate { get; set; } = "https://github.com/annuaire/annuaire/edit/main/content/{path}";
+
+    /// <summary>Offers verified longer ago than this are shown « à vérifier ».</summary>
+    [Range(1, 120)]
+    public int StaleAfterMonths { get; set; } = 12;
+
+    /// <summary>Quiet time after the last file change before the index is rebuilt.</summary>
+    [Range(50, 60_000)]
+    public int ReloadDebounceMilliseconds { get; set; } = 500;
+
+    /// <summary>Requests allowed per minute and client before a 429.</summary>
+    [Range(10, 1_000_000)]
+    public int RequestsPerMinutePerClient { get; set; } = 600;
+
+    /// <summary>The content folder to use: the configured one, else <c>content</c> found upwards from the working directory.</summary>
+    public string ResolveContentPath()
+    {
+        if (!string.IsNullOrWhiteSpace(ContentPath))
+        {
+            return Path.GetFullPath(ContentPath);
+        }
+
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "content");
+            if (Directory.Exists(Path.Combine(candidate, "offres")))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.GetFullPath("content");
+    }
+}

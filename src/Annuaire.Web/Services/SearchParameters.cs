@@ -1,0 +1,85 @@
+using Annuaire.Search.Querying;
+using Microsoft.Extensions.Primitives;
+
+namespace Annuaire.Web.Services;
+
+/// <summary>
+/// The URL holds the whole search state. This maps query-string keys to a <see cref="SearchRequest"/>
+/// and back, for the page and the API alike. Unknown keys are ignored.
+/// </summary>
+public static class SearchParameters
+{
+    /// <summary>The query-string keys that matter (output-cache variation uses exactly these).</summary>
+    public static readonly string[] Keys = ["q", "thematique", "public", "type", "porteur", "accueil", "frais", "territoire", "tri", "page", "taille"];
+
+    /// <summary>Reads a request from a query string.</summary>
+    public static SearchRequest Read(IQueryCollection query, int defaultPageSize = 20)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        static IReadOnlyList<string> Many(StringValues values) =>
+            [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).Take(20)];
+        return new SearchRequest
+        {
+            Text = query["q"].ToString(),
+            Thematiques = Many(query["thematique"]),
+            Publics = Many(query["public"]),
+            Types = Many(query["type"]),
+            Porteurs = Many(query["porteur"]),
+            ModesAccueil = Many(query["accueil"]),
+            Frais = Many(query["frais"]),
+            Territoire = query["territoire"].ToString() is { Length: > 0 } t ? t : null,
+            Sort = query["tri"].ToString() switch
+            {
+                "date" => SearchSort.DateMaj,
+                "titre" => SearchSort.Titre,
+                _ => SearchSort.Pertinence,
+            },
+            Page = int.TryParse(query["page"], out var page) ? page : 1,
+            PageSize = int.TryParse(query["taille"], out var size) ? size : defaultPageSize,
+        };
+    }
+
+    /// <summary>The query string of a request (only non-default values), for links that keep the state.</summary>
+    public static string Write(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var pairs = new List<KeyValuePair<string, string?>>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                pairs.Add(new(key, value));
+            }
+        }
+
+        Add("q", request.Text);
+        foreach (var v in request.Thematiques) { Add("thematique", v); }
+        foreach (var v in request.Publics) { Add("public", v); }
+        foreach (var v in request.Types) { Add("type", v); }
+        foreach (var v in request.Porteurs) { Add("porteur", v); }
+        foreach (var v in request.ModesAccueil) { Add("accueil", v); }
+        foreach (var v in request.Frais) { Add("frais", v); }
+        Add("territoire", request.Territoire);
+        Add("tri", request.Sort switch { SearchSort.DateMaj => "date", SearchSort.Titre => "titre", _ => null });
+        Add("page", request.Page > 1 ? request.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        return Microsoft.AspNetCore.Http.QueryString.Create(pairs).ToString();
+    }
+
+    /// <summary>Toggles a filter value (adds it, or removes it if present) and goes back to page 1.</summary>
+    public static SearchRequest Toggle(SearchRequest request, FacetDimension dimension, string value)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        static IReadOnlyList<string> Flip(IReadOnlyList<string> list, string v) => list.Contains(v) ? [.. list.Where(x => x != v)] : [.. list, v];
+        var next = dimension switch
+        {
+            FacetDimension.Thematique or FacetDimension.Famille => request with { Thematiques = Flip(request.Thematiques, value) },
+            FacetDimension.Public => request with { Publics = Flip(request.Publics, value) },
+            FacetDimension.Type => request with { Types = Flip(request.Types, value) },
+            FacetDimension.Porteur => request with { Porteurs = Flip(request.Porteurs, value) },
+            FacetDimension.ModeAccueil => request with { ModesAccueil = Flip(request.ModesAccueil, value) },
+            FacetDimension.Frais => request with { Frais = Flip(request.Frais, value) },
+            _ => request with { Territoire = request.Territoire == value ? null : value },
+        };
+        return next with { Page = 1 };
+    }
+}

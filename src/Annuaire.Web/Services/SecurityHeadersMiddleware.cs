@@ -1,0 +1,34 @@
+namespace Annuaire.Web.Services;
+
+/// <summary>Strict security headers on every response, and a cap on absurd query strings.</summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    /// <summary>Longest query string accepted (a search fits in far less).</summary>
+    public const int MaxQueryStringLength = 4096;
+
+    /// <summary>The Content-Security-Policy of the site (no inline script or style).</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    /// <summary>Adds the headers, or answers 400 to oversized query strings.</summary>
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        if (context.Request.QueryString.Value?.Length > MaxQueryStringLength)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("Recherche trop longue : raccourcissez votre texte ou retirez des filtres.");
+            return;
+        }
+
+        await next(context);
+    }
+}
