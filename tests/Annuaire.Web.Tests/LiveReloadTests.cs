@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace Annuaire.Web.Tests;
+
+/// <summary>A new file in the content folder becomes searchable without restart, and cached pages are evicted.</summary>
+public sealed class LiveReloadTests
+{
+    [Fact]
+    public async Task Reload_WhenOfferAdded_IsSearchableAndCacheEvicted()
+    {
+        using var site = new SiteFactory();
+        using var client = site.CreateClient();
+        const string url = "/api/offres?q=zyxtrolignum";
+        using (var before = JsonDocument.Parse(await client.GetStringAsync(url)))
+        {
+            Assert.Equal(0, before.RootElement.GetProperty("total").GetInt32()); // Now cached.
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(site.ContentPath, "offres", "national", "offre-zyxtrolignum.md"), """
+            ---
+            titre: "Atelier zyxtrolignum de test"
+            resume: "Une offre écrite pendant le test pour vérifier le rechargement à chaud."
+            porteur: france-travail
+            thematiques: [trouver-un-emploi--repondre-a-des-offres-demploi]
+            zone_eligibilite: [france]
+            date_maj: 2026-01-01
+            ---
+            Texte de l'offre de test zyxtrolignum.
+            """);
+
+        var found = 0;
+        for (var attempt = 0; attempt < 100 && found == 0; attempt++)
+        {
+            await Task.Delay(100);
+            using var after = JsonDocument.Parse(await client.GetStringAsync(url));
+            found = after.RootElement.GetProperty("total").GetInt32();
+        }
+
+        Assert.Equal(1, found);
+    }
+}

@@ -1,0 +1,61 @@
+using AngleSharp;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Annuaire.Web.Tests;
+
+/// <summary>The site on a private copy of the repository's content (so tests may modify it).</summary>
+public sealed class SiteFactory : WebApplicationFactory<Program>
+{
+    public SiteFactory()
+    {
+        ContentPath = Directory.CreateTempSubdirectory("annuaire-web-").FullName;
+        var source = RepositoryContent();
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(ContentPath, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public string ContentPath { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Annuaire:ContentPath", ContentPath);
+        builder.UseSetting("Annuaire:ReloadDebounceMilliseconds", "100");
+        builder.UseSetting("Annuaire:RequestsPerMinutePerClient", "100000");
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(ContentPath))
+        {
+            Directory.Delete(ContentPath, recursive: true);
+        }
+    }
+
+    private static string RepositoryContent()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Directory.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir!.FullName, "content");
+    }
+
+    public async Task<IHtmlDocument> GetDocumentAsync(string url)
+    {
+        using var client = CreateClient();
+        var html = await client.GetStringAsync(url);
+        var context = BrowsingContext.New(Configuration.Default);
+        return (IHtmlDocument)await context.OpenAsync(r => r.Content(html));
+    }
+}
