@@ -1,91 +1,61 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Annuaire.Search.Facets;
 
 /// <summary>
-/// Counts, for every matching document, the values of some <c>SortedSetDocValues</c> fields:
-/// facets on core Lucene. Counts per segment ordinal, resolved to strings at segment end.
+/// Counts the facet values of every matching document from the generation's
+/// <see cref="FacetOrdinals"/>: facets on core Lucene, without Lucene.Net.Facet.
 /// </summary>
 internal sealed class FacetCountCollector : ICollector
 {
     private readonly string[] _fields;
-    private readonly Dictionary<string, int>[] _totals;
-    private SortedSetDocValues?[] _values = [];
-    private int[][] _ordCounts = [];
+    private readonly FacetOrdinals.Column[] _columns;
+    private readonly int[][] _counts;
+    private int _docBase;
 
-    public FacetCountCollector(IReadOnlyList<string> fields)
+    public FacetCountCollector(FacetOrdinals ordinals, IReadOnlyList<string> fields)
     {
         _fields = [.. fields];
-        _totals = [.. fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
+        _columns = [.. fields.Select(f => ordinals[f])];
+        _counts = [.. _columns.Select(c => new int[c.Values.Length])];
     }
 
     public bool AcceptsDocsOutOfOrder => true;
-
-    /// <summary>Counts by value for <paramref name="field"/> (after <see cref="Finish"/>).</summary>
-    public IReadOnlyDictionary<string, int> Counts(string field) => _totals[Array.IndexOf(_fields, field)];
 
     public void SetScorer(Scorer scorer)
     {
     }
 
-    public void SetNextReader(AtomicReaderContext context)
-    {
-        Flush();
-        _values = [.. _fields.Select(f => (SortedSetDocValues?)context.AtomicReader.GetSortedSetDocValues(f))];
-        _ordCounts = [.. _values.Select(v => v is null ? [] : new int[v.ValueCount])];
-    }
+    public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _values.Length; i++)
+        var global = _docBase + doc;
+        for (var f = 0; f < _columns.Length; f++)
         {
-            var values = _values[i];
-            if (values is null)
+            var column = _columns[f];
+            var counts = _counts[f];
+            for (int i = column.Starts[global], end = column.Starts[global + 1]; i < end; i++)
             {
-                continue;
-            }
-
-            values.SetDocument(doc);
-            long ord;
-            var counts = _ordCounts[i];
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-            {
-                counts[ord]++;
+                counts[column.Ords[i]]++;
             }
         }
     }
 
-    /// <summary>Resolves the last segment's ordinals; call once after searching.</summary>
-    public void Finish() => Flush();
-
-    private void Flush()
+    /// <summary>Counts by value for <paramref name="field"/> (values with a zero count are left out).</summary>
+    public IReadOnlyDictionary<string, int> Counts(string field)
     {
-        var term = new BytesRef();
-        for (var i = 0; i < _values.Length; i++)
+        var f = Array.IndexOf(_fields, field);
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var ord = 0; ord < _counts[f].Length; ord++)
         {
-            var values = _values[i];
-            if (values is null)
+            if (_counts[f][ord] > 0)
             {
-                continue;
-            }
-
-            var counts = _ordCounts[i];
-            for (var ord = 0; ord < counts.Length; ord++)
-            {
-                if (counts[ord] == 0)
-                {
-                    continue;
-                }
-
-                values.LookupOrd(ord, term);
-                var key = term.Utf8ToString();
-                _totals[i][key] = _totals[i].GetValueOrDefault(key) + counts[ord];
+                result[_columns[f].Values[ord]] = _counts[f][ord];
             }
         }
 
-        _values = [];
-        _ordCounts = [];
+        return result;
     }
 }

@@ -1,6 +1,7 @@
 using Annuaire.Content.Model;
 using Annuaire.Content.Referentials;
 using Annuaire.Search.Analysis;
+using Annuaire.Search.Facets;
 using Annuaire.Search.Querying;
 using Lucene.Net.Search;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -28,6 +29,15 @@ internal sealed class IndexGeneration
         Searchers = new SearcherManager(directory, new Bm25SearcherFactory());
         Keywords = KeywordSuggestions.From(offers.Values, referentials);
         TerritoryNames = new TerritoryRecognizer(referentials.Territories);
+        var searcher = Searchers.Acquire();
+        try
+        {
+            Facets = FacetOrdinals.Load(searcher.IndexReader, SearchExecution.AllFacetFields);
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
     }
 
     public long Number { get; }
@@ -45,6 +55,8 @@ internal sealed class IndexGeneration
     public KeywordSuggestions Keywords { get; }
 
     public TerritoryRecognizer TerritoryNames { get; }
+
+    public FacetOrdinals Facets { get; }
 
     /// <summary>Takes a lease; false when the generation is already retired and drained.</summary>
     public bool TryLease()

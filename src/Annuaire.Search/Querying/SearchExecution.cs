@@ -13,7 +13,7 @@ namespace Annuaire.Search.Querying;
 /// <summary>One search against one index generation: query, filters, facets, page, help on zero results.</summary>
 internal sealed class SearchExecution
 {
-    private static readonly string[] AllFacetFields = [.. FacetDimensions.All.Select(d => d.Field())];
+    internal static readonly string[] AllFacetFields = [.. FacetDimensions.All.Select(d => d.Field())];
 
     private readonly IndexGeneration _generation;
     private readonly IndexSearcher _searcher;
@@ -92,9 +92,8 @@ internal sealed class SearchExecution
         // Main pass: the page of hits and the facet counts of every dimension without its own filter.
         var sort = ChooseSort(request.Sort, text.Query is not null);
         var top = TopFieldCollector.Create(sort, page * pageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = new FacetCountCollector(AllFacetFields);
+        var facets = new FacetCountCollector(_generation.Facets, AllFacetFields);
         _searcher.Search(mainQuery, MultiCollector.Wrap(top, facets));
-        facets.Finish();
         var topDocs = top.GetTopDocs();
         var total = topDocs.TotalHits;
         var facetCounts = FacetDimensions.All.ToDictionary(d => d, d => facets.Counts(d.Field()));
@@ -102,9 +101,8 @@ internal sealed class SearchExecution
         // Drill sideways: a dimension with an active filter is counted without that filter.
         foreach (var group in filters.Keys)
         {
-            var sideways = new FacetCountCollector([.. DimensionsOf(group).Select(d => d.Field())]);
+            var sideways = new FacetCountCollector(_generation.Facets, [.. DimensionsOf(group).Select(d => d.Field())]);
             _searcher.Search(Combine(text.Query, filters.Where(f => f.Key != group).Select(f => f.Value), request.IncludeArchived), sideways);
-            sideways.Finish();
             foreach (var dimension in DimensionsOf(group))
             {
                 facetCounts[dimension] = sideways.Counts(dimension.Field());
