@@ -1,4 +1,7 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Fr;
+using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
 
 namespace Annuaire.Search.Analysis;
@@ -20,6 +23,17 @@ public static class FrenchAnalysis
 
     /// <summary>The elision set (both apostrophes are handled by the filter).</summary>
     public static CharArraySet ElisionSet { get; } = new(LuceneSettings.Version, Elisions.ToList(), ignoreCase: true);
+
+    /// <summary>
+    /// The start shared by every chain of the project: StandardTokenizer → ElisionFilter →
+    /// LowerCaseFilter. Synonym rules are parsed with exactly this, so they match the text.
+    /// </summary>
+    public static TokenStream BaseChain(TextReader reader, out Tokenizer tokenizer)
+    {
+        tokenizer = new StandardTokenizer(LuceneSettings.Version, reader);
+        TokenStream stream = new ElisionFilter(tokenizer, ElisionSet);
+        return new LowerCaseFilter(LuceneSettings.Version, stream);
+    }
 
     private static CharArraySet BuildStopWords()
     {

@@ -2,9 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Synonym;
-using Lucene.Net.Analysis.Util;
 
 namespace Annuaire.Search.Analysis;
 
@@ -30,9 +28,7 @@ public sealed class FrenchOfferAnalyzer : Analyzer
     /// <inheritdoc />
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var tokenizer = new StandardTokenizer(LuceneSettings.Version, reader);
-        TokenStream stream = new ElisionFilter(tokenizer, FrenchAnalysis.ElisionSet);
-        stream = new LowerCaseFilter(LuceneSettings.Version, stream);
+        var stream = FrenchAnalysis.BaseChain(reader, out var tokenizer);
         if (_synonyms is not null)
         {
             stream = new SynonymFilter(stream, _synonyms, ignoreCase: true);

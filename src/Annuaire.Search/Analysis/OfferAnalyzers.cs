@@ -1,11 +1,8 @@
 using Annuaire.Search.Indexing;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.NGram;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Synonym;
-using Lucene.Net.Analysis.Util;
 
 namespace Annuaire.Search.Analysis;
 
@@ -71,10 +68,7 @@ public sealed class OfferAnalyzers : IDisposable
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
-            var tokenizer = new StandardTokenizer(LuceneSettings.Version, reader);
-            TokenStream stream = new ElisionFilter(tokenizer, FrenchAnalysis.ElisionSet);
-            stream = new LowerCaseFilter(LuceneSettings.Version, stream);
-            stream = new ASCIIFoldingFilter(stream);
+            TokenStream stream = new ASCIIFoldingFilter(FrenchAnalysis.BaseChain(reader, out var tokenizer));
             if (edgeGrams)
             {
                 stream = new EdgeNGramTokenFilter(LuceneSettings.Version, stream, 1, MaxSuggestGram);

@@ -1,9 +1,6 @@
 using Annuaire.Content.Text;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Synonym;
-using Lucene.Net.Analysis.Util;
 
 namespace Annuaire.Search.Analysis;
 
@@ -91,9 +88,7 @@ public static class SynonymRules
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
-            var tokenizer = new StandardTokenizer(LuceneSettings.Version, reader);
-            TokenStream stream = new ElisionFilter(tokenizer, FrenchAnalysis.ElisionSet);
-            stream = new LowerCaseFilter(LuceneSettings.Version, stream);
+            var stream = FrenchAnalysis.BaseChain(reader, out var tokenizer);
             return new TokenStreamComponents(tokenizer, stream);
         }
     }

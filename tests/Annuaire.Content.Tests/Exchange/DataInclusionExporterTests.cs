@@ -10,16 +10,6 @@ public sealed class DataInclusionExporterTests
 {
     private static readonly DateOnly Today = new(2026, 11, 22);
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Directory.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Directory.sln introuvable.");
-    }
 
     private static async Task<JsonSchema> Schema(string name) =>
         await JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "data-inclusion-schema-v1", name));
@@ -27,7 +17,7 @@ public sealed class DataInclusionExporterTests
     [Fact]
     public async Task Export_WhenRealCatalogue_EveryServiceAndStructureConformsToSchema()
     {
-        var catalog = ContentLoader.Load(Path.Combine(RepositoryRoot(), "content"), new ValidationOptions { Today = Today });
+        var catalog = ContentLoader.Load(TestPaths.RealContent, new ValidationOptions { Today = Today });
         var services = DataInclusionExporter.Services(catalog.Offers, "annuaire", o => $"https://annuaire.example.org/offres/{o.Id}", Today);
         var structures = DataInclusionExporter.Structures(services, catalog.Offers, catalog.Referentials, "annuaire");
         Assert.NotEmpty(services);

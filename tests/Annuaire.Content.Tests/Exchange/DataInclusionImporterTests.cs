@@ -8,16 +8,7 @@ public sealed class DataInclusionImporterTests
 {
     private static readonly ValidationOptions Options = new() { Today = new DateOnly(2026, 11, 22) };
 
-    private static ContentCatalog RealCatalog()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Directory.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return ContentLoader.Load(Path.Combine(dir!.FullName, "content"), Options);
-    }
+    private static ContentCatalog RealCatalog() => ContentLoader.Load(TestPaths.RealContent, Options);
 
     private static IReadOnlyList<DataInclusionService> Export(ContentCatalog catalog) =>
         DataInclusionExporter.Services(catalog.Offers, "annuaire", null, Options.Today);

@@ -11,16 +11,7 @@ public sealed class ContentFuzzTests
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
     private static readonly ValidationOptions Options = new() { Today = new DateOnly(2026, 11, 22) };
 
-    private static ReferentialSet Referentials()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Directory.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return ReferentialLoader.Load(Path.Combine(dir!.FullName, "content"), []);
-    }
+    private static ReferentialSet Referentials() => ReferentialLoader.Load(TestPaths.RealContent, []);
 
     private static void WithinBudget(Action action, string input)
     {
