@@ -10,10 +10,12 @@ using Annuaire.Search.Querying;
 var sizes = new[] { 10_000, 100_000 };
 var queryCount = 3000;
 var contentPath = "content";
+string? writeTo = null;
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     switch (args[i])
     {
+        case "--write": writeTo = args[i + 1]; break;
         case "--offers": sizes = [.. args[i + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]; break;
         case "--queries": queryCount = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--content": contentPath = args[i + 1]; break;
@@ -22,6 +24,14 @@ for (var i = 0; i + 1 < args.Length; i += 2)
 }
 
 var source = ContentLoader.Load(contentPath, ValidationOptions.ForToday(TimeProvider.System));
+if (writeTo is not null)
+{
+    // A content folder of N offer files for HTTP benchmarks of the site (valid, realistic).
+    var written = CorpusWriter.Write(source, sizes[0], writeTo, seed: 42);
+    Console.WriteLine($"{written} offres écrites dans {writeTo}");
+    return 0;
+}
+
 Console.WriteLine($"# Annuaire benchmark — {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, source catalogue {source.Offers.Count} offers");
 Console.WriteLine();
 Console.WriteLine("| offers | build (s) | threads | queries | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | queries/s | suggest p50/p99 (ms) | managed heap (MB) | working set (MB) |");

@@ -17,6 +17,9 @@ internal sealed record LoadTestOptions
     /// <summary>Content folder to modify during the run (null: no modification).</summary>
     public string? TouchContent { get; init; }
 
+    /// <summary>Whether every request is a distinct search (defeats the output cache).</summary>
+    public bool Distinct { get; init; }
+
     /// <summary>Delay between content modifications.</summary>
     public TimeSpan TouchEvery { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -31,8 +34,9 @@ internal sealed record LoadTestOptions
                 "--seconds" => options with { Duration = TimeSpan.FromSeconds(int.Parse(args[i + 1], CultureInfo.InvariantCulture)) },
                 "--concurrency" => options with { Concurrency = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--touch-content" => options with { TouchContent = args[i + 1] },
+                "--distinct" => options with { Distinct = args[i + 1] is "oui" or "true" or "1" },
                 "--touch-every" => options with { TouchEvery = TimeSpan.FromSeconds(int.Parse(args[i + 1], CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Option inconnue : {args[i]} (options : --url, --seconds, --concurrency, --touch-content, --touch-every)"),
+                _ => throw new ArgumentException($"Option inconnue : {args[i]} (options : --url, --seconds, --concurrency, --distinct oui, --touch-content, --touch-every)"),
             };
         }
 

@@ -21,6 +21,13 @@ internal static class LoadTestRunner
         "/api/suggest?q=perm", "/recherche?q=%3Cscript%3E", "/recherche?q=%28%2A%7E%22", "/",
     ];
 
+    private static readonly string[] Words =
+    [
+        "aide", "permis", "logement", "hebergement", "urgence", "jeunes", "emploi", "formation", "garde", "enfants", "voiture", "scooter",
+        "rsa", "fsl", "ccas", "caf", "budget", "dettes", "sante", "psychologue", "alimentaire", "transport", "mobilite", "loyer",
+        "impayes", "apprentissage", "numerique", "atelier", "cv", "entretien", "orleans", "mende", "alencon", "montargis", "gien", "flers",
+    ];
+
     public static async Task<int> RunAsync(LoadTestOptions options, TextWriter output)
     {
         using var client = new HttpClient { BaseAddress = options.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
@@ -35,9 +42,20 @@ internal static class LoadTestRunner
             var random = new Random(seed);
             while (!stop.IsCancellationRequested)
             {
-                var path = Paths[random.Next(Paths.Length)];
-                // A distinct suffix defeats the output cache for half the requests.
-                var uncached = random.Next(2) == 0 ? $"{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}page={random.Next(1, 4)}" : string.Empty;
+                string path;
+                var uncached = string.Empty;
+                if (options.Distinct)
+                {
+                    // Two or three words and a page: thousands of combinations, so almost no cache hit.
+                    var words = Enumerable.Range(0, 2 + random.Next(2)).Select(_ => Words[random.Next(Words.Length)]);
+                    path = $"{(random.Next(4) == 0 ? "/api/offres" : "/recherche")}?q={string.Join('+', words)}&page={random.Next(1, 3)}";
+                }
+                else
+                {
+                    path = Paths[random.Next(Paths.Length)];
+                    // A distinct suffix defeats the output cache for half the requests.
+                    uncached = random.Next(2) == 0 ? $"{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}page={random.Next(1, 4)}" : string.Empty;
+                }
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
