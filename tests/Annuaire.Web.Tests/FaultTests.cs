@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Annuaire.Web.Services;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Annuaire.Web.Tests;
+
+/// <summary>The site keeps serving the last good index when the content goes wrong.</summary>
+public sealed class FaultTests
+{
+    [Fact]
+    public async Task Reload_WhenContentFolderDeleted_KeepsServingAndReportsDegraded()
+    {
+        using var site = new SiteFactory();
+        using var client = site.CreateClient();
+        var before = await client.GetStringAsync("/api/offres?q=permis");
+
+        Directory.Delete(site.ContentPath, recursive: true);
+        await site.Services.GetRequiredService<CatalogHost>().ReloadAsync();
+
+        using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+        Assert.Equal("dégradé", health.RootElement.GetProperty("status").GetString());
+        Assert.True(health.RootElement.GetProperty("offers").GetInt32() >= 120);
+        using var search = JsonDocument.Parse(await client.GetStringAsync("/api/offres?q=permis&page=1"));
+        using var earlier = JsonDocument.Parse(before);
+        Assert.Equal(earlier.RootElement.GetProperty("total").GetInt32(), search.RootElement.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Reload_WhenBurstOfChanges_RebuildsOnceNotPerFile()
+    {
+        using var site = new SiteFactory();
+        using var client = site.CreateClient();
+        await client.GetStringAsync("/healthz");
+        var host = site.Services.GetRequiredService<CatalogHost>();
+        var reloadsBefore = host.Reloads;
+        var folder = Path.Combine(site.ContentPath, "offres", "national");
+        var files = Directory.GetFiles(folder, "*.md").Take(20).ToList();
+        foreach (var file in files)
+        {
+            await File.AppendAllTextAsync(file, "\n");
+        }
+
+        // Wait for the debounce (100 ms in tests) and the rebuild, then a little more.
+        for (var i = 0; i < 50 && host.Reloads == reloadsBefore; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(500);
+        Assert.InRange(host.Reloads - reloadsBefore, 1, 2);
+    }
+
+    [Fact]
+    public async Task Reload_WhenAFileBecomesInvalid_SkipsItAndListsIt()
+    {
+        using var site = new SiteFactory();
+        using var client = site.CreateClient();
+        await client.GetStringAsync("/healthz");
+        var host = site.Services.GetRequiredService<CatalogHost>();
+        var file = Directory.GetFiles(Path.Combine(site.ContentPath, "offres", "orne"), "*.md")[0];
+        await File.WriteAllTextAsync(file, "---\ntitre: [cassé\n---\nTexte.\n");
+        await host.ReloadAsync();
+
+        var page = await site.GetDocumentAsync("/admin/diagnostics");
+        Assert.Contains(page.QuerySelectorAll("td"), td => td.TextContent == "ANN003");
+        using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+        Assert.Equal(1, health.RootElement.GetProperty("errors").GetInt32());
+        Assert.Equal("ok", health.RootElement.GetProperty("status").GetString());
+    }
+}
