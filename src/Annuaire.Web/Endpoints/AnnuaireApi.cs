@@ -15,7 +15,7 @@ public static class AnnuaireApi
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAnnuaireApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").CacheOutput(AnnuaireServiceCollectionExtensions.CachePolicy);
+        var api = app.MapGroup("/api").CacheOutput(AnnuaireServiceCollectionExtensions.CachePolicy).RequireCors(AnnuaireServiceCollectionExtensions.CorsPolicy);
 
         api.MapGet("/offres", (HttpContext http, OfferSearchEngine engine) =>
         {

@@ -10,10 +10,20 @@ public static class AnnuaireServiceCollectionExtensions
     /// <summary>Output-cache policy of pages and API: varies by the known search keys only.</summary>
     public const string CachePolicy = "recherche";
 
+    /// <summary>CORS policy of the API: the widget's allow-list.</summary>
+    public const string CorsPolicy = "integrations";
+
     /// <summary>Adds the engine, content host, caching, rate limiting and pages.</summary>
     public static IServiceCollection AddAnnuaire(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AnnuaireOptions>().Bind(configuration.GetSection(AnnuaireOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WidgetOptions>().Bind(configuration.GetSection(WidgetOptions.Section));
+        var widget = new WidgetOptions();
+        configuration.GetSection(WidgetOptions.Section).Bind(widget);
+        services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
+        {
+            policy.SetIsOriginAllowed(widget.Allows).WithMethods("GET").AllowAnyHeader();
+        }));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new OfferSearchEngine(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CatalogHost>();
@@ -24,16 +34,18 @@ public static class AnnuaireServiceCollectionExtensions
         services.AddOutputCache(options =>
         {
             options.AddPolicy(CachePolicy, policy => policy
-                .SetVaryByQuery(SearchParameters.Keys.Concat(["o", "note", "id"]).ToArray())
+                .SetVaryByQuery(SearchParameters.Keys.Concat(["o", "note", "id", "filtres", "origine"]).ToArray())
                 .Tag(CatalogHost.CacheTag)
                 .Expire(TimeSpan.FromMinutes(10)));
         });
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // An intranet sits behind one NAT address: requests coming from an allowed embedding
+            // origin are counted per origin, not per IP, so a whole Département is not throttled.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "inconnu",
+                    EmbeddingOrigin(context, widget) is { } origin ? "origine:" + origin : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "inconnu"),
                     _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = configuration.GetValue($"{AnnuaireOptions.Section}:RequestsPerMinutePerClient", 600),
@@ -50,5 +62,17 @@ public static class AnnuaireServiceCollectionExtensions
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
         return services;
+    }
+
+    /// <summary>The allowed origin embedding this request (Origin header, else Referer), or null.</summary>
+    internal static string? EmbeddingOrigin(HttpContext context, WidgetOptions widget)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (string.IsNullOrEmpty(origin) && Uri.TryCreate(context.Request.Headers.Referer.ToString(), UriKind.Absolute, out var referer))
+        {
+            origin = referer.GetLeftPart(UriPartial.Authority);
+        }
+
+        return widget.AllowedOrigins.Count > 0 && widget.Allows(origin) && !widget.AllowedOrigins.Contains("*") ? origin : null;
     }
 }

@@ -1,7 +1,7 @@
 namespace Annuaire.Web.Services;
 
 /// <summary>Strict security headers on every response, and a cap on absurd query strings.</summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, Microsoft.Extensions.Options.IOptions<WidgetOptions> widget)
 {
     /// <summary>Longest query string accepted (a search fits in far less).</summary>
     public const int MaxQueryStringLength = 4096;
@@ -16,7 +16,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        // Only the widget may be framed by other sites, and only by the configured origins.
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/widget", StringComparison.OrdinalIgnoreCase)
+            ? ContentSecurityPolicy.Replace("frame-ancestors 'self'", "frame-ancestors " + widget.Value.FrameAncestors, StringComparison.Ordinal)
+            : ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";

@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Annuaire.Web.Tests;
+
+/// <summary>The embeddable widget: presets, links, framing policy and CORS from configuration.</summary>
+public sealed class WidgetTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    private const string Intranet = "https://intranet.loiret.example.org";
+
+    private WebApplicationFactory<Program> WithOrigins(params string[] origins) =>
+        site.WithWebHostBuilder(b =>
+        {
+            for (var i = 0; i < origins.Length; i++)
+            {
+                b.UseSetting($"Annuaire:Widget:AllowedOrigins:{i}", origins[i]);
+            }
+        });
+
+    [Fact]
+    public async Task Widget_WhenPresets_ShowsOnlyMatchingOffersWithLinksInNewTab()
+    {
+        var page = await site.GetDocumentAsync("/widget?territoire=48&thematique=mobilite&taille=3");
+        var links = page.QuerySelectorAll(".widget-results h2 a").ToList();
+        Assert.Equal(3, links.Count);
+        Assert.All(links, a =>
+        {
+            Assert.StartsWith("/offres/", a.GetAttribute("href"), StringComparison.Ordinal);
+            Assert.Equal("_blank", a.GetAttribute("target"));
+            Assert.Contains("noopener", a.GetAttribute("rel"), StringComparison.Ordinal);
+        });
+        // Presets travel as hidden fields: the visitor's search stays inside them.
+        Assert.NotNull(page.QuerySelector("input[type=hidden][name=territoire][value='48']"));
+        Assert.NotNull(page.QuerySelector("input[type=hidden][name=thematique][value=mobilite]"));
+        Assert.Null(page.QuerySelector(".widget-filters"));
+        Assert.NotNull(page.QuerySelector("html[lang=fr] title"));
+    }
+
+    [Fact]
+    public async Task Widget_WhenFiltersShown_OffersFamilies()
+    {
+        var page = await site.GetDocumentAsync("/widget?territoire=61&filtres=oui");
+        Assert.NotEmpty(page.QuerySelectorAll(".widget-filters a"));
+    }
+
+    [Fact]
+    public async Task Widget_FrameAncestors_FollowConfigurationButMainSiteStaysSelf()
+    {
+        using var client = WithOrigins(Intranet).CreateClient();
+        var widget = await client.GetAsync("/widget?territoire=45");
+        Assert.EndsWith($"frame-ancestors 'self' {Intranet}", widget.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var main = await client.GetAsync("/recherche");
+        Assert.EndsWith("frame-ancestors 'self'", main.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Widget_WhenNoOriginConfigured_OnlySameSiteMayFrame()
+    {
+        using var client = site.CreateClient();
+        var widget = await client.GetAsync("/widget");
+        Assert.EndsWith("frame-ancestors 'self'", widget.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_Cors_AllowsConfiguredOriginsOnly()
+    {
+        using var client = WithOrigins(Intranet).CreateClient();
+        using var allowed = new HttpRequestMessage(HttpMethod.Get, "/api/offres?q=rsa");
+        allowed.Headers.Add("Origin", Intranet);
+        var ok = await client.SendAsync(allowed);
+        Assert.Equal(Intranet, ok.Headers.GetValues("Access-Control-Allow-Origin").Single());
+
+        using var refused = new HttpRequestMessage(HttpMethod.Get, "/api/offres?q=rsa");
+        refused.Headers.Add("Origin", "https://autre-site.example.org");
+        var no = await client.SendAsync(refused);
+        Assert.Equal(HttpStatusCode.OK, no.StatusCode);
+        Assert.False(no.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task Configurator_ShowsBothSnippetsAndPreview()
+    {
+        var page = await site.GetDocumentAsync("/integrer?territoire=45&thematique=mobilite&taille=4&filtres=oui");
+        var snippets = page.QuerySelectorAll("pre code").Select(c => c.TextContent).ToList();
+        Assert.Contains(snippets, s => s.Contains("/widget.js\"", StringComparison.Ordinal) && s.Contains("data-territoire=\"45\"", StringComparison.Ordinal) && s.Contains("data-filtres=\"oui\"", StringComparison.Ordinal));
+        Assert.Contains(snippets, s => s.StartsWith("<iframe", StringComparison.Ordinal) && s.Contains("title=", StringComparison.Ordinal));
+        Assert.Equal("/widget?territoire=45&thematique=mobilite&taille=4&filtres=oui", page.QuerySelector("iframe.preview")!.GetAttribute("src"));
+    }
+
+    [Fact]
+    public async Task EmbedScript_ChecksMessageOrigin()
+    {
+        using var client = site.CreateClient();
+        var script = await client.GetStringAsync("/widget.js");
+        Assert.Contains("event.origin !== origin", script, StringComparison.Ordinal);
+        Assert.Contains("event.source !== frame.contentWindow", script, StringComparison.Ordinal);
+        var frame = await client.GetStringAsync("/js/widget-frame.js");
+        Assert.Contains("postMessage({ type: \"annuaire-hauteur\", height: height }, parentOrigin)", frame, StringComparison.Ordinal);
+    }
+}
