@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace Annuaire.EndToEnd;
+
+/// <summary>
+/// The real site on a loopback port (Kestrel), a second loopback origin serving intranet host
+/// pages, and Debian's Chromium driven by Playwright (never `playwright install`).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _site;
+    private WebApplication? _host;
+    private IPlaywright? _playwright;
+
+    public string SiteUrl { get; private set; } = string.Empty;
+
+    public string HostUrl { get; private set; } = string.Empty;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "test-results")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        // The allowed intranet origin must be known before the site starts: reserve its port first.
+        var hostBuilder = WebApplication.CreateBuilder();
+        hostBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+        _host = hostBuilder.Build();
+        _host.MapGet("/{page}", (string page, HttpContext context) => Results.Content(HostPage(page, SiteUrl), "text/html; charset=utf-8"));
+        await _host.StartAsync();
+        HostUrl = _host.Urls.First();
+
+        _site = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Annuaire:Widget:AllowedOrigins:0", HostUrl);
+            b.UseSetting("Annuaire:RequestsPerMinutePerClient", "100000");
+        });
+        _site.UseKestrel(0);
+        _site.StartServer();
+        SiteUrl = _site.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    private static string HostPage(string page, string site) => page switch
+    {
+        "script.html" => $$"""<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Intranet</title></head><body><h1>Intranet</h1><script src="{{site}}/widget.js" data-territoire="45" data-thematique="mobilite" data-taille="8"></script></body></html>""",
+        _ => $$"""<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Intranet</title></head><body><h1>Intranet</h1><iframe id="f" src="{{site}}/widget?territoire=45" title="Recherche dans l'annuaire" style="width:100%;height:600px;border:0"></iframe></body></html>""",
+    };
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        _site?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+}
