@@ -14,11 +14,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private WebApplicationFactory<Program>? _site;
     private WebApplication? _host;
+    private WebApplication? _otherHost;
     private IPlaywright? _playwright;
 
     public string SiteUrl { get; private set; } = string.Empty;
 
     public string HostUrl { get; private set; } = string.Empty;
+
+    /// <summary>A loopback origin that is not in the allow-list.</summary>
+    public string OtherHostUrl { get; private set; } = string.Empty;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -27,12 +31,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The allowed intranet origin must be known before the site starts: reserve its port first.
-        var hostBuilder = WebApplication.CreateBuilder();
-        hostBuilder.WebHost.UseUrls("http://127.0.0.1:0");
-        _host = hostBuilder.Build();
-        _host.MapGet("/{page}", (string page, HttpContext context) => Results.Content(HostPage(page, SiteUrl), "text/html; charset=utf-8"));
-        await _host.StartAsync();
+        _host = await StartHostAsync();
         HostUrl = _host.Urls.First();
+        _otherHost = await StartHostAsync();
+        OtherHostUrl = _otherHost.Urls.First();
 
         _site = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -52,6 +54,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    private async Task<WebApplication> StartHostAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var host = builder.Build();
+        host.MapGet("/{page}", (string page) => Results.Content(HostPage(page, SiteUrl), "text/html; charset=utf-8"));
+        await host.StartAsync();
+        return host;
+    }
+
     private static string HostPage(string page, string site) => page switch
     {
         "script.html" => $$"""<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Intranet</title></head><body><h1>Intranet</h1><script src="{{site}}/widget.js" data-territoire="45" data-thematique="mobilite" data-taille="8"></script></body></html>""",
@@ -63,9 +75,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright?.Dispose();
         _site?.Dispose();
-        if (_host is not null)
+        foreach (var host in new[] { _host, _otherHost })
         {
-            await _host.DisposeAsync();
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
         }
     }
 }

@@ -125,4 +125,16 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.FrameLocator("#f").Locator(".widget-count").WaitForAsync();
         Assert.Contains("offre", await page.FrameLocator("#f").Locator(".widget-count").TextContentAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Widget_FromOriginNotAllowed_IsRefusedFraming()
+    {
+        var context = await fixture.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.OtherHostUrl + "/iframe.html");
+        await page.WaitForTimeoutAsync(1500);
+        // The browser blocks the frame (frame-ancestors): none of the widget's content is rendered in it.
+        Assert.Equal(0, await page.FrameLocator("#f").Locator(".widget-count").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, "widget-origine-refusee.png") });
+    }
 }
