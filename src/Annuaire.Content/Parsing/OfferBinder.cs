@@ -147,8 +147,7 @@ internal sealed partial class OfferBinder
 
     private YamlNode? Node(string key) => Node(_root, key);
 
-    private static YamlNode? Node(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+    private static YamlNode? Node(YamlMappingNode map, string key) => YamlText.Child(map, key);
 
     private SourceLocation At(YamlNode node) => YamlText.Location(node, _lineOffset);
 

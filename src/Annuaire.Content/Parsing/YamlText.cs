@@ -73,6 +73,10 @@ internal static class YamlText
         return 1;
     }
 
+    /// <summary>The value under <paramref name="key"/> in a mapping, or null.</summary>
+    public static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+
     /// <summary>The file location of a node.</summary>
     public static SourceLocation Location(YamlNode node, int lineOffset) => Location(node.Start, lineOffset);
 

@@ -247,8 +247,7 @@ public static class ReferentialLoader
         }
     }
 
-    private static YamlNode? Child(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+    private static YamlNode? Child(YamlMappingNode map, string key) => YamlText.Child(map, key);
 
     private static string? Text(YamlMappingNode map, string key) =>
         Child(map, key) is YamlScalarNode s ? YamlText.ScalarValue(s) : null;
