@@ -1,5 +1,4 @@
 using System.Globalization;
-using Annuaire.Content.Model;
 using Annuaire.Content.Referentials;
 using Annuaire.Search.Querying;
 
@@ -50,12 +49,9 @@ public sealed class Labels(ReferentialSet? referentials)
     /// <summary>Porteur name.</summary>
     public string Porteur(string key) => referentials?.PorteurName(key) ?? key;
 
-    /// <summary>Label of any referential value.</summary>
+    /// <summary>Label of a mobilisation mode.</summary>
     public string Mobilisation(string key) => referentials?.ModesMobilisation.Label(key) ?? key;
 
     /// <summary>« 12 mars 2026 ».</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", French);
-
-    /// <summary>Whether to show « à vérifier ».</summary>
-    public static bool IsStale(Offer offer, DateOnly today, int months) => offer.IsStale(today, months);
 }

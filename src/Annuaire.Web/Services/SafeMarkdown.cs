@@ -23,7 +23,7 @@ public sealed class SafeMarkdown
         _sanitizer.AllowedAttributes.Remove("class");
         _sanitizer.PostProcessNode += (_, e) =>
         {
-            // Headings inside an offer sit under the page's h1/h2: demote them to keep the outline in order.
+            // Links in offers open external sites: never give them access to this page.
             if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link)
             {
                 link.SetAttribute("rel", "noopener noreferrer");
