@@ -22,6 +22,12 @@ public sealed record ContentCatalog
     /// <summary>Number of offer files read (valid or not).</summary>
     public required int FileCount { get; init; }
 
+    /// <summary>
+    /// <see cref="ContentFingerprint"/> of the folder, taken before it was read: if a file changed
+    /// during the load, the fingerprint is older than the content, never newer.
+    /// </summary>
+    public string Fingerprint { get; init; } = string.Empty;
+
     /// <summary>Number of errors.</summary>
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
 

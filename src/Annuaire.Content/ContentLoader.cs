@@ -26,6 +26,7 @@ public static class ContentLoader
             throw new DirectoryNotFoundException($"Dossier de contenu introuvable : {root}");
         }
 
+        var fingerprint = ContentFingerprint.Compute(root);
         var diagnostics = new List<Diagnostic>();
         var referentials = ReferentialLoader.Load(root, diagnostics);
         var files = EnumerateOfferFiles(root, diagnostics);
@@ -61,6 +62,7 @@ public static class ContentLoader
             Offers = offers,
             Diagnostics = [.. diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)],
             FileCount = files.Count,
+            Fingerprint = fingerprint,
         };
     }
 

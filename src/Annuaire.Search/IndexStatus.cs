@@ -5,4 +5,5 @@ namespace Annuaire.Search;
 /// <param name="OfferCount">Offers in the index (all statuses).</param>
 /// <param name="BuiltAt">When the index was built.</param>
 /// <param name="SynonymErrors">Synonym rules that were ignored.</param>
-public sealed record IndexStatus(long Generation, int OfferCount, DateTimeOffset BuiltAt, IReadOnlyList<string> SynonymErrors);
+/// <param name="Fingerprint">Fingerprint of the content the index was built from (<c>ContentFingerprint</c>).</param>
+public sealed record IndexStatus(long Generation, int OfferCount, DateTimeOffset BuiltAt, IReadOnlyList<string> SynonymErrors, string Fingerprint);

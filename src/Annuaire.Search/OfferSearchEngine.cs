@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using Annuaire.Content;
 using Annuaire.Content.Model;
 using Annuaire.Content.Parsing;
@@ -38,7 +38,7 @@ public sealed class OfferSearchEngine : IDisposable
         get
         {
             var current = Volatile.Read(ref _current);
-            return current is null ? null : new IndexStatus(current.Number, current.Offers.Count, current.BuiltAt, [.. current.Analyzers.SynonymErrors.Select(e => e.ToString())]);
+            return current is null ? null : StatusOf(current);
         }
     }
 
@@ -51,79 +51,77 @@ public sealed class OfferSearchEngine : IDisposable
         ArgumentNullException.ThrowIfNull(catalog);
         var analyzers = new OfferAnalyzers(catalog.Referentials.Synonyms);
         var directory = new RAMDirectory();
-        OfferIndexBuilder.Build(catalog.Offers, catalog.Referentials, analyzers, directory);
+        OfferIndexBuilder.Build(catalog.Offers, catalog.Referentials, analyzers, directory, IndexFolder.CommitData(catalog.Fingerprint));
         var offers = catalog.Offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
-        return Swap(directory, offers, catalog.Referentials, analyzers);
+        return Swap(directory, offers, catalog.Referentials, analyzers, catalog.Fingerprint);
     }
 
     /// <summary>
-    /// Loads an index written by <see cref="WriteIndex"/> (copied into memory: no memory-mapped
-    /// files). The referentials come from the content folder that produced it.
+    /// Loads an index saved by <see cref="SaveIndex(string)"/> or <see cref="WriteIndex"/> (copied
+    /// into memory: no memory-mapped files), after checking every checksum and the engine version.
+    /// The referentials come from the content folder that produced it.
     /// </summary>
+    /// <exception cref="IndexUnusableException">Missing, corrupt or written by another version; nothing is swapped.</exception>
     public IndexStatus LoadIndex(string indexPath, ReferentialSet referentials)
     {
+        ArgumentNullException.ThrowIfNull(indexPath);
         ArgumentNullException.ThrowIfNull(referentials);
-        using var onDisk = new SimpleFSDirectory(new DirectoryInfo(indexPath));
-        var directory = new RAMDirectory(onDisk, IOContext.DEFAULT);
-        var offers = new Dictionary<string, Offer>(StringComparer.Ordinal);
-        using (var reader = DirectoryReader.Open(directory))
-        {
-            for (var i = 0; i < reader.MaxDoc; i++)
-            {
-                var offer = OfferJson.Deserialize(reader.Document(i).Get(OfferFields.Source, CultureInfo.InvariantCulture));
-                offers[offer.Id] = offer;
-            }
-        }
+        var loaded = IndexFolder.Load(indexPath);
+        return Swap(loaded.Directory, loaded.Offers, referentials, new OfferAnalyzers(referentials.Synonyms), loaded.Fingerprint);
+    }
 
-        return Swap(directory, offers, referentials, new OfferAnalyzers(referentials.Synonyms));
+    /// <summary>
+    /// Saves the index being served to <paramref name="indexPath"/> through a staging folder
+    /// renamed at the end: if writing fails (disk full…), the index already there stays whole.
+    /// </summary>
+    /// <exception cref="IOException">When the index could not be written.</exception>
+    /// <exception cref="InvalidOperationException">Before the first build.</exception>
+    public void SaveIndex(string indexPath) =>
+        SaveIndex(indexPath, folder => new SimpleFSDirectory(folder));
+
+    /// <summary><see cref="SaveIndex(string)"/> with the staging folder opened by <paramref name="open"/> (fault injection).</summary>
+    internal void SaveIndex(string indexPath, Func<DirectoryInfo, LuceneDirectory> open)
+    {
+        ArgumentNullException.ThrowIfNull(indexPath);
+        var saved = WithSearcher(
+            (generation, _) =>
+            {
+                IndexFolder.Save(generation.Directory, indexPath, open);
+                return true;
+            },
+            () => false);
+        if (!saved)
+        {
+            throw new InvalidOperationException("Aucun index à enregistrer : le contenu n'a pas encore été chargé.");
+        }
     }
 
     /// <summary>Writes the catalogue's index to a folder (<c>annuaire index</c>), through a new folder swapped in at the end.</summary>
     public static int WriteIndex(ContentCatalog catalog, string indexPath)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var full = Path.GetFullPath(indexPath);
-        var staging = full.TrimEnd(Path.DirectorySeparatorChar) + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        using (var analyzers = new OfferAnalyzers(catalog.Referentials.Synonyms))
-        using (var directory = new SimpleFSDirectory(new DirectoryInfo(staging)))
-        {
-            OfferIndexBuilder.Build(catalog.Offers, catalog.Referentials, analyzers, directory);
-        }
-
-        // The old index stays whole until the new one is complete on disk.
-        var old = full + ".old";
-        if (System.IO.Directory.Exists(old))
-        {
-            System.IO.Directory.Delete(old, recursive: true);
-        }
-
-        if (System.IO.Directory.Exists(full))
-        {
-            System.IO.Directory.Move(full, old);
-        }
-
-        System.IO.Directory.Move(staging, full);
-        if (System.IO.Directory.Exists(old))
-        {
-            System.IO.Directory.Delete(old, recursive: true);
-        }
-
+        using var engine = new OfferSearchEngine(TimeProvider.System);
+        engine.Rebuild(catalog);
+        engine.SaveIndex(indexPath);
         return catalog.Offers.Count;
     }
 
-    private IndexStatus Swap(LuceneDirectory directory, Dictionary<string, Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers)
+    private IndexStatus Swap(LuceneDirectory directory, Dictionary<string, Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, string fingerprint)
     {
         IndexGeneration next;
         IndexGeneration? previous;
         lock (_swapLock)
         {
-            next = new IndexGeneration(++_generations, directory, offers, referentials, analyzers, _clock.GetUtcNow());
+            next = new IndexGeneration(++_generations, directory, offers, referentials, analyzers, _clock.GetUtcNow(), fingerprint);
             previous = Interlocked.Exchange(ref _current, next);
         }
 
         previous?.Retire();
-        return new IndexStatus(next.Number, offers.Count, next.BuiltAt, [.. analyzers.SynonymErrors.Select(e => e.ToString())]);
+        return StatusOf(next);
     }
+
+    private static IndexStatus StatusOf(IndexGeneration generation) =>
+        new(generation.Number, generation.Offers.Count, generation.BuiltAt, [.. generation.Analyzers.SynonymErrors.Select(e => e.ToString())], generation.Fingerprint);
 
     /// <summary>An offer by id (any status), or null.</summary>
     public Offer? Find(string id)

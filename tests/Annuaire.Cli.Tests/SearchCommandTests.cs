@@ -36,4 +36,25 @@ public sealed class SearchCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void SearchIndex_WhenIndexDamaged_ExitsWithCode2AndFrenchMessage()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "annuaire-cli-index-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Assert.Equal(0, CliRunner.Run("index", CliRunner.TestContent, "--out", folder).ExitCode);
+            var terms = Directory.GetFiles(folder, "*.tim").Single();
+            File.WriteAllBytes(terms, File.ReadAllBytes(terms)[..100]);
+
+            var (code, _, error) = CliRunner.Run("search", "garage", "--content", CliRunner.TestContent, "--index", folder);
+
+            Assert.Equal(2, code);
+            Assert.Contains("illisible ou corrompu", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -61,7 +61,7 @@ public sealed class RebuildTests
     }
 
     [Fact]
-    public void WriteIndex_ThenLoadIndex_ServesSameResults()
+    public void WriteIndex_ThenLoadIndex_ServesSameResultsAndOffers()
     {
         using var fixture = new EngineFixture();
         var folder = Path.Combine(Path.GetTempPath(), "annuaire-index-" + Guid.NewGuid().ToString("N"));

@@ -23,11 +23,19 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
 
     public string ContentPath { get; }
 
+    /// <summary>Extra <c>Annuaire:…</c> settings (for example an index folder), read when the site starts.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Annuaire:ContentPath", ContentPath);
         builder.UseSetting("Annuaire:ReloadDebounceMilliseconds", "100");
         builder.UseSetting("Annuaire:RequestsPerMinutePerClient", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection());
     }
 

@@ -18,10 +18,11 @@ internal sealed class IndexGeneration
     private readonly LuceneDirectory _directory;
     private int _leases = 1; // The engine's own reference; dropped by Retire().
 
-    public IndexGeneration(long number, LuceneDirectory directory, IReadOnlyDictionary<string, Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, DateTimeOffset builtAt)
+    public IndexGeneration(long number, LuceneDirectory directory, IReadOnlyDictionary<string, Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, DateTimeOffset builtAt, string fingerprint)
     {
         Number = number;
         _directory = directory;
+        Fingerprint = fingerprint;
         Offers = offers;
         Referentials = referentials;
         Analyzers = analyzers;
@@ -41,6 +42,12 @@ internal sealed class IndexGeneration
     }
 
     public long Number { get; }
+
+    /// <summary>Fingerprint of the content this generation was built from.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>The committed index (read-only once built); only touch it under a lease.</summary>
+    public LuceneDirectory Directory => _directory;
 
     public SearcherManager Searchers { get; }
 

@@ -17,7 +17,12 @@ public static class OfferIndexBuilder
     /// Writes <paramref name="offers"/> into <paramref name="target"/>, replacing its content.
     /// Readers opened on <paramref name="target"/> before the commit keep seeing the old index.
     /// </summary>
-    public static void Build(IEnumerable<Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, LuceneDirectory target)
+    /// <param name="offers">The offers to index.</param>
+    /// <param name="referentials">Labels and territories the documents are built with.</param>
+    /// <param name="analyzers">The analysis chain.</param>
+    /// <param name="target">The directory to write.</param>
+    /// <param name="commitData">Stored with the commit (what the index was built from), or null.</param>
+    public static void Build(IEnumerable<Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, LuceneDirectory target, IDictionary<string, string>? commitData = null)
     {
         ArgumentNullException.ThrowIfNull(offers);
         ArgumentNullException.ThrowIfNull(referentials);
@@ -37,6 +42,11 @@ public static class OfferIndexBuilder
 
         // One segment: facet ordinals are then global and searches touch a single reader.
         writer.ForceMerge(1);
+        if (commitData is not null)
+        {
+            writer.SetCommitData(commitData);
+        }
+
         writer.Commit();
     }
 }

@@ -73,7 +73,7 @@ public static class AnnuaireApi
         app.MapGet("/healthz", (OfferSearchEngine engine, CatalogHost host, TimeProvider clock) =>
         {
             var status = engine.Status;
-            var healthy = status is not null && host.LastError is null;
+            var healthy = status is not null && host.LastError is null && host.SaveError is null;
             return Results.Json(new
             {
                 status = status is null ? "indisponible" : healthy ? "ok" : "dégradé",
@@ -82,6 +82,9 @@ public static class AnnuaireApi
                 indexAgeSeconds = status is null ? (double?)null : Math.Round((clock.GetUtcNow() - status.BuiltAt).TotalSeconds),
                 errors = host.Diagnostics.Count(d => d.IsError),
                 lastError = host.LastError,
+                indexSaved = host.IndexPath is not null,
+                startedFrom = host.StartupSource,
+                saveError = host.SaveError,
             }, statusCode: status is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
         }).ExcludeFromDescription();
 

@@ -11,6 +11,12 @@ public sealed class AnnuaireOptions
     /// <summary>Content folder (holding offres/ and referentiels/); empty = the repository's <c>content</c> folder.</summary>
     public string ContentPath { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Folder where the index is saved after each build and read back at start-up (fast start on
+    /// large catalogues); empty = in memory only. One site instance per folder.
+    /// </summary>
+    public string IndexPath { get; set; } = string.Empty;
+
     /// <summary>« Proposer une modification » link; <c>{path}</c> is replaced by the offer's file path under content/.</summary>
     [Required]
     public string EditUrlTemplate { get; set; } = "https://github.com/annuaire/annuaire/edit/main/content/{path}";

@@ -17,6 +17,12 @@ public sealed class DiagnosticsModel(CatalogHost host, OfferSearchEngine engine)
     /// <summary>Last reload failure.</summary>
     public string? LastError => host.LastError;
 
+    /// <summary>Last failure to save the index on disk.</summary>
+    public string? SaveError => host.SaveError;
+
+    /// <summary>Where the index served at start-up came from.</summary>
+    public string StartupSource => host.StartupSource;
+
     /// <summary>Nothing to do: properties read the live state.</summary>
     public void OnGet()
     {
