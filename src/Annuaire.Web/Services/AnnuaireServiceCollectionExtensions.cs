@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Annuaire.Search;
 
@@ -29,6 +31,9 @@ public static class AnnuaireServiceCollectionExtensions
         services.AddSingleton<CatalogHost>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogHost>());
         services.AddSingleton<SafeMarkdown>();
+        // ASP.NET Core's default leaves < > & ' unescaped in JSON; user text echoed by the API must
+        // never read as markup, even to a client that ignores nosniff. Accented letters stay readable.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddRazorPages(o => o.Conventions.AddPageRoute("/Index", "recherche"));
         services.AddOpenApi();
         services.AddOutputCache(options =>

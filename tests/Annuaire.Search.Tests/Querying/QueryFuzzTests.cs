@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Annuaire.Search.Querying;
 
 namespace Annuaire.Search.Tests.Querying;
@@ -34,6 +35,16 @@ public sealed class QueryFuzzTests(EngineFixture fixture) : IClassFixture<Engine
             // WaitAsync fails the test with a TimeoutException if a search hangs.
             var response = await Task.Run(() => fixture.Engine.Search(request)).WaitAsync(TimeSpan.FromSeconds(5));
             Assert.InRange(response.PageSize, 1, SearchRequest.MaxPageSize);
+            foreach (var hit in response.Hits)
+            {
+                // Highlighted fields are HTML: the only markup they may carry is <mark>.
+                foreach (var html in new[] { hit.TitreHtml, hit.ResumeHtml, hit.SnippetHtml ?? string.Empty })
+                {
+                    Assert.Empty(Regex.Matches(html, "</?(?!mark>)[a-zA-Z]").Select(m => m.Value));
+                    Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
             Assert.True(response.Page >= 1);
             Assert.NotNull(fixture.Engine.Suggest(request.Text));
         }
