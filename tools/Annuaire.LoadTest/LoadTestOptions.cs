@@ -20,6 +20,9 @@ internal sealed record LoadTestOptions
     /// <summary>Whether every request is a distinct search (defeats the output cache).</summary>
     public bool Distinct { get; init; }
 
+    /// <summary>File to write the result row to (Markdown table row), or null.</summary>
+    public string? Report { get; init; }
+
     /// <summary>Delay between content modifications.</summary>
     public TimeSpan TouchEvery { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -35,8 +38,9 @@ internal sealed record LoadTestOptions
                 "--concurrency" => options with { Concurrency = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--touch-content" => options with { TouchContent = args[i + 1] },
                 "--distinct" => options with { Distinct = args[i + 1] is "oui" or "true" or "1" },
+                "--report" => options with { Report = args[i + 1] },
                 "--touch-every" => options with { TouchEvery = TimeSpan.FromSeconds(int.Parse(args[i + 1], CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Option inconnue : {args[i]} (options : --url, --seconds, --concurrency, --distinct oui, --touch-content, --touch-every)"),
+                _ => throw new ArgumentException($"Option inconnue : {args[i]} (options : --url, --seconds, --concurrency, --distinct oui, --touch-content, --touch-every, --report)"),
             };
         }
 

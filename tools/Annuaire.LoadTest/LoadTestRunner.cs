@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace Annuaire.LoadTest;
 
@@ -44,7 +45,7 @@ internal static class LoadTestRunner
             {
                 string path;
                 var uncached = string.Empty;
-                if (options.Distinct)
+                if (options.Distinct || random.Next(3) == 0)
                 {
                     // Two or three words and a page: thousands of combinations, so almost no cache hit.
                     var words = Enumerable.Range(0, 2 + random.Next(2)).Select(_ => Words[random.Next(Words.Length)]);
@@ -100,9 +101,14 @@ internal static class LoadTestRunner
             File.Delete(file);
         }
 
+        var generationBefore = await HealthAsync(client);
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(i => Task.Run(() => Client(i))).Append(Toucher()));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        // The last rewrite (the file's removal) must be picked up too: wait past the debounce.
+        var health = await WaitForRebuildAsync(client, generationBefore, touches);
+        var rebuilds = health.Generation - generationBefore.Generation;
 
         var sorted = latencies.Order().ToArray();
         double P(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
@@ -111,8 +117,41 @@ internal static class LoadTestRunner
         output.WriteLine("Codes : " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} × {s.Value}")));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Latence ms : p50 {P(0.50):0.0}, p95 {P(0.95):0.0}, p99 {P(0.99):0.0}, max {(sorted.Length == 0 ? 0 : sorted[^1]):0.0}"));
         output.WriteLine($"Erreurs 5xx : {serverErrors} ; requêtes en échec : {failures}");
-        return serverErrors == 0 && failures == 0 ? 0 : 1;
+        output.WriteLine($"Reconstructions de l'index pendant le test : {rebuilds} ; état final : {health.Status}");
+        var rebuiltEnough = options.TouchContent is null || rebuilds >= Math.Min(touches, 2);
+        if (!rebuiltEnough)
+        {
+            output.WriteLine("Échec : le contenu a été modifié mais l'index n'a pas été reconstruit.");
+        }
+
+        if (options.Report is not null)
+        {
+            await File.WriteAllTextAsync(options.Report, string.Create(CultureInfo.InvariantCulture,
+                $"| {sorted.Length} | {sorted.Length / seconds:0} req/s | {P(0.50):0.0} ms | {P(0.95):0.0} ms | {P(0.99):0.0} ms | {(sorted.Length == 0 ? 0 : sorted[^1]):0} ms | {serverErrors} | {failures} | {rebuilds} |\n"));
+        }
+
+        return serverErrors == 0 && failures == 0 && rebuiltEnough && health.Status == "ok" ? 0 : 1;
     }
+
+    private static async Task<Health> HealthAsync(HttpClient client)
+    {
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+        return new Health(json.RootElement.GetProperty("generation").GetInt64(), json.RootElement.GetProperty("status").GetString() ?? string.Empty);
+    }
+
+    private static async Task<Health> WaitForRebuildAsync(HttpClient client, Health before, int touches)
+    {
+        var health = await HealthAsync(client);
+        for (var i = 0; i < 50 && touches > 0 && health.Generation - before.Generation < touches + 1; i++)
+        {
+            await Task.Delay(200);
+            health = await HealthAsync(client);
+        }
+
+        return health;
+    }
+
+    private sealed record Health(long Generation, string Status);
 
     private static string TestOffer(int version) => $"""
         ---
