@@ -84,23 +84,13 @@ public sealed class IndexPersistenceTests : IDisposable
 
         using var second = Site();
         // Written before the host starts (first request): the saved index predates it.
-        await File.WriteAllTextAsync(Path.Combine(second.ContentPath, "offres", "national", "offre-quorvaxine.md"), """
-            ---
-            titre: "Atelier quorvaxine de test"
-            resume: "Une offre ajoutée pendant que le site était arrêté."
-            porteur: france-travail
-            thematiques: [trouver-un-emploi--repondre-a-des-offres-demploi]
-            zone_eligibilite: [france]
-            date_maj: 2026-01-01
-            ---
-            Texte de l'offre de test quorvaxine.
-            """);
+        var id = await second.WriteOfferAsync("quorvaxine");
         using var health = await HealthAsync(second);
         Assert.Equal("index enregistré", health.RootElement.GetProperty("startedFrom").GetString());
 
         await second.Services.GetRequiredService<CatalogHost>().StartupRefresh;
 
-        Assert.Equal("offre-quorvaxine", await Ids(second, "/api/offres?q=quorvaxine"));
+        Assert.Equal(id, await Ids(second, "/api/offres?q=quorvaxine"));
     }
 
     [Fact]

@@ -16,17 +16,7 @@ public sealed class LiveReloadTests
             Assert.Equal(0, before.RootElement.GetProperty("total").GetInt32()); // Now cached.
         }
 
-        await File.WriteAllTextAsync(Path.Combine(site.ContentPath, "offres", "national", "offre-zyxtrolignum.md"), """
-            ---
-            titre: "Atelier zyxtrolignum de test"
-            resume: "Une offre écrite pendant le test pour vérifier le rechargement à chaud."
-            porteur: france-travail
-            thematiques: [trouver-un-emploi--repondre-a-des-offres-demploi]
-            zone_eligibilite: [france]
-            date_maj: 2026-01-01
-            ---
-            Texte de l'offre de test zyxtrolignum.
-            """);
+        await site.WriteOfferAsync("zyxtrolignum");
 
         var found = 0;
         for (var attempt = 0; attempt < 100 && found == 0; attempt++)

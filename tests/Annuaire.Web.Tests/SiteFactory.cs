@@ -59,6 +59,24 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         return Path.Combine(dir!.FullName, "content");
     }
 
+    /// <summary>Writes a valid national offer whose title and text carry <paramref name="word"/>; returns its id.</summary>
+    public async Task<string> WriteOfferAsync(string word)
+    {
+        var id = "offre-" + word;
+        await File.WriteAllTextAsync(Path.Combine(ContentPath, "offres", "national", id + ".md"), $$"""
+            ---
+            titre: "Atelier {{word}} de test"
+            resume: "Une offre écrite par un test pour vérifier la prise en compte du contenu."
+            porteur: france-travail
+            thematiques: [trouver-un-emploi--repondre-a-des-offres-demploi]
+            zone_eligibilite: [france]
+            date_maj: 2026-01-01
+            ---
+            Texte de l'offre de test {{word}}.
+            """);
+        return id;
+    }
+
     public async Task<IHtmlDocument> GetDocumentAsync(string url)
     {
         using var client = CreateClient();
