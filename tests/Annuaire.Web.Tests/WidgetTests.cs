@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Annuaire.Web.Tests;
@@ -34,6 +35,35 @@ public sealed class WidgetTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.NotNull(page.QuerySelector("input[type=hidden][name=thematique][value=mobilite]"));
         Assert.Null(page.QuerySelector(".widget-filters"));
         Assert.NotNull(page.QuerySelector("html[lang=fr] title"));
+    }
+
+    [Fact]
+    public async Task Widget_WhenEmbeddedByAllowedOrigin_CarriesItThroughSearchesAndPages()
+    {
+        using var factory = WithOrigins(Intranet);
+        using var client = factory.CreateClient();
+        var html = await client.GetStringAsync("/widget?territoire=45&taille=2&filtres=oui&origine=" + Uri.EscapeDataString(Intranet));
+        var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html));
+
+        // The frame reports its height to this origin only, also after the visitor searches or pages.
+        Assert.Equal(Intranet, page.Body!.GetAttribute("data-origine"));
+        Assert.NotNull(page.QuerySelector($"form.widget-form input[type=hidden][name=origine][value='{Intranet}']"));
+        Assert.All(page.QuerySelectorAll(".widget-pages a, .widget-filters a"), a => Assert.Contains("origine=" + Uri.EscapeDataString(Intranet), a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.NotEmpty(page.QuerySelectorAll(".widget-pages a"));
+    }
+
+    [Theory]
+    [InlineData("https://pirate.example.org")]
+    [InlineData("javascript:alert(1)")]
+    public async Task Widget_WhenOriginNotAllowed_IgnoresIt(string origin)
+    {
+        using var factory = WithOrigins(Intranet);
+        using var client = factory.CreateClient();
+        var html = await client.GetStringAsync("/widget?territoire=45&origine=" + Uri.EscapeDataString(origin));
+        var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html));
+
+        Assert.True(string.IsNullOrEmpty(page.Body!.GetAttribute("data-origine")));
+        Assert.Null(page.QuerySelector("input[name=origine]"));
     }
 
     [Fact]

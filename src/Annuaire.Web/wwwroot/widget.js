@@ -10,6 +10,9 @@
     var value = script.getAttribute("data-" + key);
     if (value) { value.split(",").forEach(function (v) { params.append(key, v.trim()); }); }
   });
+  // The frame answers its height to this origin only; the referrer cannot be relied on (lost after
+  // the first search inside the frame, or removed by the host's referrer policy).
+  params.append("origine", window.location.origin);
   var frame = document.createElement("iframe");
   frame.src = origin + "/widget?" + params.toString();
   frame.title = script.getAttribute("data-titre") || "Recherche dans l'annuaire des offres de service";

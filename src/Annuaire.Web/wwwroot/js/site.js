@@ -63,7 +63,8 @@
       if (e.key === "ArrowDown") { e.preventDefault(); highlight((active + 1) % items.length); }
       else if (e.key === "ArrowUp") { e.preventDefault(); highlight((active - 1 + items.length) % items.length); }
       else if (e.key === "Enter" && active >= 0) { e.preventDefault(); choose(items[active]._item); }
-      else if (e.key === "Escape") { close(); }
+      // Escape closes the list and keeps the text (a search input would otherwise clear itself).
+      else if (e.key === "Escape") { e.preventDefault(); close(); }
     });
     input.addEventListener("blur", function () { setTimeout(close, 150); });
   });

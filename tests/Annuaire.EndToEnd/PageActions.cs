@@ -1,0 +1,69 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Annuaire.EndToEnd;
+
+/// <summary>What the browser tests do to a page: open it, move by keyboard, check it with axe, keep a screenshot.</summary>
+internal static class PageActions
+{
+    public static async Task<IPage> OpenAsync(this BrowserFixture fixture, string path, int width = 1280, bool javaScript = true)
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, JavaScriptEnabled = javaScript, Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.SiteUrl + path);
+        return page;
+    }
+
+    /// <summary>Presses Tab (or Shift+Tab) until the focused element matches <paramref name="selector"/>.</summary>
+    public static async Task TabToAsync(this IPage page, string selector, int maxPresses = 200, bool backwards = false)
+    {
+        for (var i = 0; i < maxPresses; i++)
+        {
+            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement !== null && document.activeElement.matches(s)", selector))
+            {
+                await AssertFocusVisibleAsync(page);
+                return;
+            }
+        }
+
+        var focused = await page.EvaluateAsync<string>("() => document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : '(rien)'");
+        Assert.Fail($"« {selector} » jamais atteint au clavier en {maxPresses} tabulations ; focus sur : {focused}");
+    }
+
+    /// <summary>The focused element shows a focus indicator (outline or box shadow).</summary>
+    public static async Task AssertFocusVisibleAsync(this IPage page)
+    {
+        var style = await page.EvaluateAsync<string>("""
+            () => { const s = getComputedStyle(document.activeElement);
+                    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+                    return (outline || s.boxShadow !== 'none' ? 'visible' : 'invisible') + ' : ' + document.activeElement.outerHTML.slice(0, 120); }
+            """);
+        var visible = style.StartsWith("visible", StringComparison.Ordinal);
+        Assert.True(visible, $"Focus invisible : {style}");
+    }
+
+    /// <summary>The number in the results heading (« 12 offres », « Aucune offre »).</summary>
+    public static async Task<int> ResultCountAsync(this IPage page)
+    {
+        var text = await page.TextContentAsync("#resultats-titre") ?? string.Empty;
+        var digits = new string([.. text.TakeWhile(char.IsDigit)]);
+        return digits.Length == 0 ? 0 : int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static Task KeepScreenshotAsync(this IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Artifacts, name + ".png"), FullPage = fullPage });
+
+    /// <summary>axe-core at WCAG 2.1 A and AA, no rule disabled: zero violations, and axe really checked something.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page, string name)
+    {
+        await page.KeepScreenshotAsync(name);
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        Assert.True(result.Passes.Length > 10, name + " : axe n'a presque rien vérifié");
+        Assert.True(result.Violations.Length == 0, name + " : " + string.Join("\n", result.Violations.Select(v => $"{v.Id} ({v.Impact}) : {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+    }
+}
