@@ -27,6 +27,22 @@ public sealed class SearchPageTests(SiteFactory site) : IClassFixture<SiteFactor
     }
 
     [Fact]
+    public async Task Search_WhenPlaceNameTyped_ChipRemovesTheNameFromTheText()
+    {
+        var page = await site.GetDocumentAsync("/recherche?q=hebergement+urgence+orleans");
+
+        var chip = page.QuerySelectorAll(".chips a.chip:not(.chip-reset)").Single();
+        Assert.Equal("/recherche?q=hebergement%20urgence", chip.GetAttribute("href"));
+        var lozere = page.QuerySelectorAll(".facet a").Single(a => a.GetAttribute("href")!.Contains("territoire=48", StringComparison.Ordinal));
+        Assert.Equal("/recherche?q=hebergement%20urgence&territoire=48", lozere.GetAttribute("href"));
+
+        var after = await site.GetDocumentAsync(chip.GetAttribute("href")!);
+        Assert.Empty(after.QuerySelectorAll(".chips a.chip:not(.chip-reset)"));
+        static int Total(AngleSharp.Dom.IDocument d) => int.Parse(d.QuerySelector("#resultats-titre")!.TextContent.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Total(after) > Total(page));
+    }
+
+    [Fact]
     public async Task Search_WhenFamilyFilterChosen_ShowsChipAndSubThemesAndKeepsOtherFamilyCounts()
     {
         var page = await site.GetDocumentAsync("/recherche?thematique=mobilite");

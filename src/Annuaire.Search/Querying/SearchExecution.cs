@@ -60,6 +60,7 @@ internal sealed class SearchExecution
 
         // Territory: explicit filter, else a place name typed among the words.
         var territory = request.Territoire?.Trim();
+        PlaceInText? placeInText = null;
         if (!string.IsNullOrEmpty(territory) && _generation.Referentials.Territories.Classify(territory) == TerritoryKind.Invalid)
         {
             var byName = _generation.TerritoryNames.CodeOf(territory);
@@ -82,6 +83,7 @@ internal sealed class SearchExecution
                 }
 
                 notices.Add($"Lieu reconnu : {_generation.Referentials.Territories.NameOf(found.Code)}. Les offres de ce territoire et les offres nationales sont affichées.");
+                placeInText = new PlaceInText(found.Code, new UserQuery(parts, [], false).Display);
             }
         }
 
@@ -133,6 +135,7 @@ internal sealed class SearchExecution
             Page = page,
             PageSize = pageSize,
             EffectiveText = parsed.Display.Length == 0 ? null : parsed.Display,
+            PlaceInText = placeInText,
             Notices = notices,
             Spelling = spelling,
             Relaxations = relaxations,

@@ -26,6 +26,9 @@ public sealed record SearchResponse
     /// <summary>A French message when the text was shortened or cleaned, or the territory not understood.</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 
+    /// <summary>The place name recognised in the text and used as the territory filter, or null.</summary>
+    public PlaceInText? PlaceInText { get; init; }
+
     /// <summary>When nothing matched: a spelling correction with its count.</summary>
     public SpellingSuggestion? Spelling { get; init; }
 
@@ -63,3 +66,8 @@ public sealed record SpellingSuggestion(string Text, int Count);
 /// <param name="Values">The active values of that filter.</param>
 /// <param name="Count">Results without it.</param>
 public sealed record FilterRelaxation(FacetDimension? Dimension, IReadOnlyList<string> Values, int Count);
+
+/// <summary>A place name typed among the words and turned into the territory filter.</summary>
+/// <param name="Code">The territory code filtered on.</param>
+/// <param name="TextWithoutPlace">The user's text without the place name: searching it removes the filter.</param>
+public sealed record PlaceInText(string Code, string TextWithoutPlace);

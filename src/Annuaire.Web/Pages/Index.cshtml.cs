@@ -36,8 +36,26 @@ public sealed class IndexModel(OfferSearchEngine engine, IOptions<AnnuaireOption
         Today = FrenchClock.Today(clock);
     }
 
-    /// <summary>URL of this search with a filter toggled.</summary>
-    public string Toggle(FacetDimension dimension, string value) => "/recherche" + SearchParameters.Write(SearchParameters.Toggle(Search, dimension, value));
+    /// <summary>
+    /// URL of this search with a filter toggled. When the territory comes from a place name typed
+    /// in the text, the name leaves the text (else it would apply the territory again): removing
+    /// that filter keeps the other words, choosing another département replaces it.
+    /// </summary>
+    public string Toggle(FacetDimension dimension, string value)
+    {
+        SearchRequest next;
+        if (dimension == FacetDimension.Departement && Search.Territoire is null && Result.PlaceInText is { } place)
+        {
+            var selected = Result.Facets.TryGetValue(dimension, out var values) && values.Any(v => v.Value == value && v.Selected);
+            next = Search with { Text = place.TextWithoutPlace, Territoire = selected ? null : value, Page = 1 };
+        }
+        else
+        {
+            next = SearchParameters.Toggle(Search, dimension, value);
+        }
+
+        return "/recherche" + SearchParameters.Write(next);
+    }
 
     /// <summary>URL of this search on another page.</summary>
     public string PageUrl(int page) => "/recherche" + SearchParameters.Write(Search with { Page = page });
