@@ -26,7 +26,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "test-results")).FullName;
+    /// <summary>Screenshots folder: <c>ANNUAIRE_TEST_RESULTS</c> (set by CI to keep them), else next to the test binaries.</summary>
+    public static string Artifacts { get; } = Directory.CreateDirectory(
+        Environment.GetEnvironmentVariable("ANNUAIRE_TEST_RESULTS") is { Length: > 0 } folder ? folder : Path.Combine(AppContext.BaseDirectory, "test-results")).FullName;
 
     public async Task InitializeAsync()
     {
