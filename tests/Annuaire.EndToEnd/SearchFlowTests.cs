@@ -106,10 +106,12 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
         }
     }
 
-    [Fact]
-    public async Task KeyboardOnly_SearchFilterOpenBackSelectAndPrint()
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(320)]
+    public async Task KeyboardOnly_SearchFilterOpenBackSelectAndPrint(int width)
     {
-        var page = await fixture.OpenAsync("/");
+        var page = await fixture.OpenAsync("/", width);
 
         // First Tab: the skip link, visible when focused.
         await page.TabToAsync(".skip-link", maxPresses: 1);
@@ -160,7 +162,7 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/selection?**");
         Assert.Equal(wanted, await page.Locator(".handout-item").CountAsync());
-        await page.KeepScreenshotAsync("clavier-fin");
+        await page.KeepScreenshotAsync($"clavier-fin-{width}");
     }
 
     [Theory]
