@@ -64,15 +64,30 @@ internal static class IndexFolder
             throw new IOException($"Écriture de l'index impossible dans « {full} » ({ex.Message}) : l'index précédent est conservé.", ex);
         }
 
-        // The old index stays whole until the new one is complete on disk.
+        // The old index stays whole until the new one is complete on disk, and comes back if the swap fails.
         var old = full + ".old";
         TryDelete(old);
-        if (System.IO.Directory.Exists(full))
+        var hadOld = System.IO.Directory.Exists(full);
+        try
         {
-            System.IO.Directory.Move(full, old);
+            if (hadOld)
+            {
+                System.IO.Directory.Move(full, old);
+            }
+
+            System.IO.Directory.Move(staging, full);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (hadOld && !System.IO.Directory.Exists(full) && System.IO.Directory.Exists(old))
+            {
+                System.IO.Directory.Move(old, full);
+            }
+
+            TryDelete(staging);
+            throw new IOException($"Remplacement de l'index impossible dans « {full} » ({ex.Message}) : l'index précédent est conservé.", ex);
         }
 
-        System.IO.Directory.Move(staging, full);
         TryDelete(old);
     }
 
