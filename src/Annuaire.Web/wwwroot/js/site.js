@@ -21,6 +21,12 @@
       input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
     }
+    // Escape or leaving the field also drops a request still in flight, so the list cannot reopen.
+    function cancel() {
+      clearTimeout(timer);
+      if (controller) { controller.abort(); controller = null; }
+      close();
+    }
     function choose(item) {
       if (item.offerId) { window.location.href = item.url; return; }
       input.value = item.text; close(); input.form.submit();
@@ -59,14 +65,19 @@
       }, 150);
     });
     input.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") {
+        // With the list open, Escape only closes it (a search input would otherwise clear its text);
+        // either way a pending request is dropped so the list cannot reopen by itself.
+        if (!list.hidden) { e.preventDefault(); }
+        cancel();
+        return;
+      }
       if (list.hidden) { return; }
       if (e.key === "ArrowDown") { e.preventDefault(); highlight((active + 1) % items.length); }
       else if (e.key === "ArrowUp") { e.preventDefault(); highlight((active - 1 + items.length) % items.length); }
       else if (e.key === "Enter" && active >= 0) { e.preventDefault(); choose(items[active]._item); }
-      // Escape closes the list and keeps the text (a search input would otherwise clear itself).
-      else if (e.key === "Escape") { e.preventDefault(); close(); }
     });
-    input.addEventListener("blur", function () { setTimeout(close, 150); });
+    input.addEventListener("blur", function () { setTimeout(cancel, 150); });
   });
 
   // Print button on the handout.
