@@ -27,9 +27,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     public async Task Autocomplete_WhenSuggestionsOpen_HasNoAccessibilityViolations()
     {
         var page = await fixture.OpenAsync("/");
-        await page.FocusAsync("#q");
-        await page.Keyboard.TypeAsync("heberg", new() { Delay = 40 });
-        await page.WaitForSelectorAsync("#q-suggestions li");
+        await page.TypeForSuggestionsAsync("heberg");
         await page.Keyboard.PressAsync("ArrowDown");
         await page.AssertAccessibleAsync("autocompletion-ouverte");
     }

@@ -15,6 +15,14 @@ internal static class PageActions
         return page;
     }
 
+    /// <summary>Types <paramref name="text"/> key by key in the search box and waits for the suggestions list.</summary>
+    public static async Task TypeForSuggestionsAsync(this IPage page, string text)
+    {
+        await page.FocusAsync("#q");
+        await page.Keyboard.TypeAsync(text, new() { Delay = 50 });
+        await page.WaitForSelectorAsync("#q-suggestions li");
+    }
+
     /// <summary>Presses Tab (or Shift+Tab) until the focused element matches <paramref name="selector"/>.</summary>
     public static async Task TabToAsync(this IPage page, string selector, int maxPresses = 200, bool backwards = false)
     {

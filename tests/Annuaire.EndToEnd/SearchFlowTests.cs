@@ -10,9 +10,7 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
     public async Task Autocomplete_TypeArrowDownEnter_OpensThePickedSuggestion()
     {
         var page = await fixture.OpenAsync("/");
-        await page.FocusAsync("#q");
-        await page.Keyboard.TypeAsync("perm", new() { Delay = 50 });
-        await page.WaitForSelectorAsync("#q-suggestions li");
+        await page.TypeForSuggestionsAsync("perm");
         Assert.Equal("true", await page.GetAttributeAsync("#q", "aria-expanded"));
 
         await page.Keyboard.PressAsync("ArrowDown");
@@ -41,9 +39,7 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
     public async Task Autocomplete_Escape_ClosesListAndKeepsTypedText()
     {
         var page = await fixture.OpenAsync("/");
-        await page.FocusAsync("#q");
-        await page.Keyboard.TypeAsync("logem", new() { Delay = 50 });
-        await page.WaitForSelectorAsync("#q-suggestions li");
+        await page.TypeForSuggestionsAsync("logem");
 
         await page.Keyboard.PressAsync("Escape");
 
