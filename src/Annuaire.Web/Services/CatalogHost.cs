@@ -141,7 +141,15 @@ public sealed class CatalogHost : IHostedService, IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            LastError = $"Rechargement impossible ({ex.Message}) : l'index précédent reste en service.";
+            // Public through /healthz: the reason in French, never a server path; details go to the log.
+            var reason = ex switch
+            {
+                NoOffersException => $"aucun fichier d'offre sous {ContentLoader.OffersFolder}/",
+                DirectoryNotFoundException => "dossier de contenu introuvable",
+                UnauthorizedAccessException => "droits de lecture insuffisants sur le contenu",
+                _ => "contenu illisible",
+            };
+            LastError = $"Rechargement impossible ({reason}) : l'index précédent reste en service.";
             _logger.LogError(ex, "Rechargement du contenu impossible ; l'index précédent reste en service");
         }
         finally
@@ -158,7 +166,7 @@ public sealed class CatalogHost : IHostedService, IDisposable
         if (catalog.FileCount == 0 && served is { OfferCount: > 0 })
         {
             // A vanished or emptied offres/ folder (unmounted volume, checkout in progress) must not empty the directory.
-            throw new IOException($"aucun fichier d'offre trouvé sous {ContentLoader.OffersFolder}/");
+            throw new NoOffersException();
         }
 
         Diagnostics = catalog.Diagnostics;
@@ -215,5 +223,14 @@ public sealed class CatalogHost : IHostedService, IDisposable
         _watcher?.Dispose();
         _debounce?.Dispose();
         _reloadGate.Dispose();
+    }
+
+    /// <summary>The content folder holds no offer file at all: never served in place of a real catalogue.</summary>
+    private sealed class NoOffersException : IOException
+    {
+        public NoOffersException()
+            : base("Aucun fichier d'offre dans le dossier de contenu.")
+        {
+        }
     }
 }
