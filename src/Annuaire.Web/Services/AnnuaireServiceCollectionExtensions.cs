@@ -41,7 +41,12 @@ public static class AnnuaireServiceCollectionExtensions
             options.AddPolicy(CachePolicy, policy => policy
                 .SetVaryByQuery(SearchParameters.Keys.Concat(["o", "note", "id", "filtres", "origine"]).ToArray())
                 .Tag(CatalogHost.CacheTag)
-                .Expire(TimeSpan.FromMinutes(10)));
+                .Expire(TimeSpan.FromMinutes(10))
+                // Without locking: in .NET 10, when the first request for a key is aborted (an adviser
+                // clicks away), requests waiting on it can get its empty or truncated response
+                // (dotnet/aspnetcore#52310, #66877, fixed in .NET 11). Searches take milliseconds,
+                // so a stampede costs less than a blank page.
+                .SetLocking(false));
         });
         services.AddRateLimiter(options =>
         {
