@@ -1,7 +1,11 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Annuaire.EndToEnd;
@@ -43,9 +47,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Annuaire:Widget:AllowedOrigins:0", HostUrl);
             b.UseSetting("Annuaire:RequestsPerMinutePerClient", "100000");
         });
-        _site.UseKestrel(0);
+        // A free port chosen by the system on 127.0.0.1 (never the default 5000: two runs, or any
+        // other local service, would collide), read back from the running server.
+        _site.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _site.StartServer();
-        SiteUrl = _site.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        SiteUrl = _site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()

@@ -116,8 +116,10 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
         await page.Keyboard.TypeAsync("hebergement urgence", new() { Delay = 20 });
         await page.WaitForSelectorAsync("#q-suggestions li");
         await page.Keyboard.PressAsync("Escape");
+        Assert.Equal("false", await page.GetAttributeAsync("#q", "aria-expanded"));
+        Assert.Equal("hebergement urgence", await page.InputValueAsync("#q"));
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/recherche?q=hebergement*");
+        await WaitForSearchAsync(page, "**/recherche?q=hebergement*");
 
         await page.TabToAsync(".facet a[href*='territoire=45']");
         await page.Keyboard.PressAsync("Enter");
@@ -223,6 +225,23 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
         Assert.Contains("territoire=45", page.Url, StringComparison.Ordinal);
         Assert.True(await page.ResultCountAsync() > 0);
         Assert.Equal(await page.ResultCountAsync() > 20 ? 20 : await page.ResultCountAsync(), await page.Locator(".card").CountAsync());
+    }
+
+    /// <summary>Waits for the search page; on timeout, says what the page looked like (focus, text, list, address).</summary>
+    private static async Task WaitForSearchAsync(IPage page, string url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url, new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException ex)
+        {
+            var state = await page.EvaluateAsync<string>("""
+                () => 'adresse ' + location.href + ' ; focus ' + (document.activeElement ? document.activeElement.outerHTML.slice(0, 120) : '-') +
+                      ' ; texte « ' + document.querySelector('#q')?.value + ' » ; liste ' + document.querySelector('#q')?.getAttribute('aria-expanded')
+                """);
+            throw new TimeoutException($"Pas de page de résultats après Entrée : {state}", ex);
+        }
     }
 
     /// <summary>The count a facet link announces, « Loiret (12 offres) ».</summary>
