@@ -118,12 +118,10 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Escape");
         Assert.Equal("false", await page.GetAttributeAsync("#q", "aria-expanded"));
         Assert.Equal("hebergement urgence", await page.InputValueAsync("#q"));
-        await page.Keyboard.PressAsync("Enter");
-        await WaitForSearchAsync(page, "**/recherche?q=hebergement*");
+        await page.EnterAndWaitAsync(url => url.Contains("/recherche?q=hebergement", StringComparison.Ordinal), "la recherche");
 
         await page.TabToAsync(".facet a[href*='territoire=45']");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**territoire=45**");
+        await page.EnterAndWaitAsync(url => url.Contains("territoire=45", StringComparison.Ordinal), "le filtre Loiret");
 
         // Open the folded Public facet with Space on its summary, then choose its first value with Enter.
         await page.TabToAsync("details.facet:has(a[href*='public=']) > summary");
@@ -134,8 +132,7 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
 
         Assert.NotNull(await page.Locator("details.facet:has(a[href*='public='])").GetAttributeAsync("open"));
         await page.TabToAsync("details.facet:has(a[href*='public=']) a");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**public=**");
+        await page.EnterAndWaitAsync(url => url.Contains("public=", StringComparison.Ordinal), "le filtre public");
         var filtered = (Url: page.Url, Count: await page.ResultCountAsync());
         Assert.True(filtered.Count > 0);
 
@@ -143,13 +140,11 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
         await page.TabToAsync(".skip-inline");
         await page.Keyboard.PressAsync("Enter");
         await page.TabToAsync(".card h3 a", maxPresses: 6);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/offres/**");
+        await page.EnterAndWaitAsync(url => url.Contains("/offres/", StringComparison.Ordinal), "l'offre");
         await page.TabToAsync(".breadcrumb a");
-        await page.Keyboard.PressAsync("Enter");
         // History back may restore the page from the back-forward cache (no load event), and the
-        // skip link added its #fragment to the entry: wait on the address itself.
-        await page.WaitForURLAsync(url => url.Split('#')[0] == filtered.Url, new() { WaitUntil = WaitUntilState.Commit });
+        // skip link added its #fragment to the entry: compare the address without it.
+        await page.EnterAndWaitAsync(url => url.Split('#')[0] == filtered.Url, "les résultats filtrés");
         Assert.Equal(filtered.Count, await page.ResultCountAsync());
 
         // Back on the results: tick offers with Space, then send the form with Enter.
@@ -162,8 +157,7 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
 
         Assert.Equal(wanted, await page.Locator(".card input[name=o]:checked").CountAsync());
         await page.TabToAsync(".selection-form button[type=submit]");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/selection?**");
+        await page.EnterAndWaitAsync(url => url.Contains("/selection?", StringComparison.Ordinal), "la fiche à remettre");
         Assert.Equal(wanted, await page.Locator(".handout-item").CountAsync());
         await page.KeepScreenshotAsync($"clavier-fin-{width}");
     }
@@ -225,23 +219,6 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
         Assert.Contains("territoire=45", page.Url, StringComparison.Ordinal);
         Assert.True(await page.ResultCountAsync() > 0);
         Assert.Equal(await page.ResultCountAsync() > 20 ? 20 : await page.ResultCountAsync(), await page.Locator(".card").CountAsync());
-    }
-
-    /// <summary>Waits for the search page; on timeout, says what the page looked like (focus, text, list, address).</summary>
-    private static async Task WaitForSearchAsync(IPage page, string url)
-    {
-        try
-        {
-            await page.WaitForURLAsync(url, new() { Timeout = 15_000 });
-        }
-        catch (TimeoutException ex)
-        {
-            var state = await page.EvaluateAsync<string>("""
-                () => 'adresse ' + location.href + ' ; focus ' + (document.activeElement ? document.activeElement.outerHTML.slice(0, 120) : '-') +
-                      ' ; texte « ' + document.querySelector('#q')?.value + ' » ; liste ' + document.querySelector('#q')?.getAttribute('aria-expanded')
-                """);
-            throw new TimeoutException($"Pas de page de résultats après Entrée : {state}", ex);
-        }
     }
 
     /// <summary>The count a facet link announces, « Loiret (12 offres) ».</summary>
