@@ -40,13 +40,17 @@ internal static class PageActions
         Assert.Fail($"« {selector} » jamais atteint au clavier en {maxPresses} tabulations ; focus sur : {focused}");
     }
 
+    /// <summary>Presses Enter on the focused element and waits for the address to match (see <see cref="NavigateByAsync"/>).</summary>
+    public static Task EnterAndWaitAsync(this IPage page, Func<string, bool> arrived, string expected) =>
+        page.NavigateByAsync(() => page.Keyboard.PressAsync("Enter"), arrived, expected);
+
     /// <summary>
-    /// Presses Enter on the focused element and waits for the address to match. Under CI load,
-    /// headless Chromium has been seen (about one run in five) to start no navigation after Enter:
-    /// the incident is written to <c>incidents.txt</c> beside the captures (focus, address,
-    /// requests seen) and Enter is pressed once more; a second miss fails with the same details.
+    /// Does <paramref name="act"/> (a key press, a click) and waits for the address to match. If it
+    /// does not within 10 s, the incident is written to <c>incidents.txt</c> beside the captures
+    /// (focus, address, requests seen since the action) and the action is done once more; a second
+    /// miss fails with the same details.
     /// </summary>
-    public static async Task EnterAndWaitAsync(this IPage page, Func<string, bool> arrived, string expected)
+    public static async Task NavigateByAsync(this IPage page, Func<Task> act, Func<string, bool> arrived, string expected)
     {
         var requests = new List<string>();
         void Record(object? sender, IRequest request) => requests.Add(request.Method + " " + request.Url);
@@ -56,21 +60,33 @@ internal static class PageActions
             for (var attempt = 1; ; attempt++)
             {
                 var focused = await page.EvaluateAsync<string>("() => document.activeElement ? document.activeElement.outerHTML.slice(0, 160) : '-'");
-                await page.Keyboard.PressAsync("Enter");
+                await act();
                 try
                 {
-                    await page.WaitForURLAsync(arrived, new() { WaitUntil = WaitUntilState.Commit, Timeout = 10_000 });
+                    // Poll the address rather than WaitForURLAsync: its waiter was seen to miss a
+                    // navigation that had happened (page.Url right, request sent, wait timed out).
+                    var deadline = DateTime.UtcNow.AddSeconds(10);
+                    while (!arrived(page.Url))
+                    {
+                        if (DateTime.UtcNow > deadline)
+                        {
+                            throw new TimeoutException("adresse attendue non atteinte");
+                        }
+
+                        await Task.Delay(50);
+                    }
+
                     await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
                     return;
                 }
                 catch (TimeoutException) when (attempt == 1)
                 {
                     await File.AppendAllTextAsync(Path.Combine(BrowserFixture.Artifacts, "incidents.txt"),
-                        $"{DateTimeOffset.UtcNow:O} Entrée sans navigation vers {expected} ; adresse {page.Url} ; focus {focused} ; requêtes {string.Join(" | ", requests)}{Environment.NewLine}");
+                        $"{DateTimeOffset.UtcNow:O} Action sans navigation vers {expected} ; adresse {page.Url} ; focus {focused} ; requêtes {string.Join(" | ", requests)}{Environment.NewLine}");
                 }
                 catch (TimeoutException ex)
                 {
-                    throw new TimeoutException($"Entrée sans navigation vers {expected} (deux fois) ; adresse {page.Url} ; focus {focused} ; requêtes {string.Join(" | ", requests)}", ex);
+                    throw new TimeoutException($"Action sans navigation vers {expected} (deux fois) ; adresse {page.Url} ; focus {focused} ; requêtes {string.Join(" | ", requests)}", ex);
                 }
             }
         }

@@ -17,20 +17,19 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
         var activeId = await page.GetAttributeAsync("#q", "aria-activedescendant");
         Assert.Equal("true", await page.GetAttributeAsync("#" + activeId, "aria-selected"));
         var picked = (await page.TextContentAsync("#" + activeId))!;
-        await page.Keyboard.PressAsync("Enter");
+        var isSearch = picked.StartsWith("Rechercher « ", StringComparison.Ordinal);
+        await page.EnterAndWaitAsync(url => url.Contains(isSearch ? "/recherche?" : "/offres/", StringComparison.Ordinal), "la suggestion choisie");
 
-        if (picked.StartsWith("Rechercher « ", StringComparison.Ordinal))
+        if (isSearch)
         {
             // A search suggestion: the search runs with exactly those words.
             var words = picked["Rechercher « ".Length..^2];
-            await page.WaitForURLAsync("**/recherche?**");
             Assert.Equal(words, await page.InputValueAsync("#q"));
             Assert.True(await page.ResultCountAsync() > 0);
         }
         else
         {
             // An offer suggestion: its page opens.
-            await page.WaitForURLAsync("**/offres/**");
             Assert.Equal(picked, await page.TextContentAsync("h1"));
         }
     }
@@ -56,14 +55,12 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
     {
         var page = await fixture.OpenAsync("/", width);
         await page.FillAsync("#q", "hebergement urgence");
-        await page.PressAsync("#q", "Enter");
-        await page.WaitForURLAsync("**/recherche?q=hebergement*");
+        await page.NavigateByAsync(() => page.PressAsync("#q", "Enter"), url => url.Contains("/recherche?q=hebergement", StringComparison.Ordinal), "la recherche");
         var all = await page.ResultCountAsync();
 
         var loiret = page.Locator(".facet a[href*='territoire=45']:has-text('Loiret')");
         var expectedLoiret = await FacetCountAsync(loiret);
-        await loiret.ClickAsync();
-        await page.WaitForURLAsync("**territoire=45**");
+        await page.NavigateByAsync(() => loiret.ClickAsync(), url => url.Contains("territoire=45", StringComparison.Ordinal), "le filtre Loiret");
         Assert.Equal(expectedLoiret, await page.ResultCountAsync());
         Assert.True(expectedLoiret < all, $"Le filtre Loiret devait réduire {all} résultats");
 
@@ -76,16 +73,14 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
 
         var firstPublic = publicFacet.Locator("a").First;
         var expectedPublic = await FacetCountAsync(firstPublic);
-        await firstPublic.ClickAsync();
-        await page.WaitForURLAsync("**public=**");
+        await page.NavigateByAsync(() => firstPublic.ClickAsync(), url => url.Contains("public=", StringComparison.Ordinal), "le filtre public");
         Assert.Contains("territoire=45", page.Url, StringComparison.Ordinal);
         Assert.Equal(expectedPublic, await page.ResultCountAsync());
         Assert.Equal(2, await page.Locator(".chips a.chip:not(.chip-reset)").CountAsync());
         await page.KeepScreenshotAsync($"recherche-filtree-{width}");
         var state = (Url: page.Url, Count: await page.ResultCountAsync(), First: await page.TextContentAsync(".card h3 a"));
 
-        await page.ClickAsync(".card h3 a >> nth=0");
-        await page.WaitForURLAsync("**/offres/**");
+        await page.NavigateByAsync(() => page.ClickAsync(".card h3 a >> nth=0"), url => url.Contains("/offres/", StringComparison.Ordinal), "l'offre");
         Assert.Equal(state.First, await page.TextContentAsync("h1"));
         await page.KeepScreenshotAsync($"offre-{width}");
         await page.GoBackAsync();
@@ -175,8 +170,7 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
             titles.Add((await page.TextContentAsync($".card h3 a >> nth={i}"))!);
         }
 
-        await page.ClickAsync("button:has-text('fiche à remettre')");
-        await page.WaitForURLAsync("**/selection?**");
+        await page.NavigateByAsync(() => page.ClickAsync("button:has-text('fiche à remettre')"), url => url.Contains("/selection?", StringComparison.Ordinal), "la fiche à remettre");
         Assert.Equal(3, await page.Locator(".handout-item").CountAsync());
         foreach (var title in titles)
         {
@@ -198,24 +192,19 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
     {
         var page = await fixture.OpenAsync("/", javaScript: false);
         await page.FillAsync("#q", "logement");
-        await page.ClickAsync("form[role=search] button[type=submit]");
-        await page.WaitForURLAsync("**q=logement**");
+        await page.NavigateByAsync(() => page.ClickAsync("form[role=search] button[type=submit]"), url => url.Contains("q=logement", StringComparison.Ordinal), "la recherche");
         var all = await page.ResultCountAsync();
         Assert.True(all > 20, "Il faut plusieurs pages pour tester la pagination");
 
-        await page.ClickAsync("nav.pagination a[rel=next]");
-        await page.WaitForURLAsync("**page=2**");
+        await page.NavigateByAsync(() => page.ClickAsync("nav.pagination a[rel=next]"), url => url.Contains("page=2", StringComparison.Ordinal), "la page 2");
         Assert.Equal(Math.Min(20, all - 20), await page.Locator(".card").CountAsync());
 
-        await page.ClickAsync(".facet a[href*='territoire=45']");
-        await page.WaitForURLAsync("**territoire=45**");
+        await page.NavigateByAsync(() => page.ClickAsync(".facet a[href*='territoire=45']"), url => url.Contains("territoire=45", StringComparison.Ordinal), "le filtre Loiret");
         Assert.DoesNotContain("page=2", page.Url, StringComparison.Ordinal);
         var publicLink = page.Locator("details.facet:has(a[href*='public=']) a").First;
         await page.ClickAsync("details.facet:has(a[href*='public=']) > summary");
-        await publicLink.ClickAsync();
-        await page.WaitForURLAsync("**public=**");
-        await page.ClickAsync(".facet a[href*='thematique=']");
-        await page.WaitForURLAsync("**thematique=**");
+        await page.NavigateByAsync(() => publicLink.ClickAsync(), url => url.Contains("public=", StringComparison.Ordinal), "le filtre public");
+        await page.NavigateByAsync(() => page.ClickAsync(".facet a[href*='thematique=']"), url => url.Contains("thematique=", StringComparison.Ordinal), "le filtre thématique");
         Assert.Contains("territoire=45", page.Url, StringComparison.Ordinal);
         Assert.True(await page.ResultCountAsync() > 0);
         Assert.Equal(await page.ResultCountAsync() > 20 ? 20 : await page.ResultCountAsync(), await page.Locator(".card").CountAsync());
