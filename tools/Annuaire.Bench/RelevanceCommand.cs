@@ -8,19 +8,19 @@ namespace Annuaire.Bench;
 
 /// <summary>
 /// <c>relevance [--content DIR] [--queries FILE] [--misses]</c>: prints the relevance suite's
-/// table (the same code as RelevanceSuiteTests). Exit codes: 0 printed, 1 invalid input
-/// (unknown option, content with errors, malformed or unknown judgments).
+/// table (the same code as RelevanceSuiteTests). By default it measures the suite as the build
+/// copied it (TestData/relevance next to the executable, with the product's synonyms linked in:
+/// see tests/Annuaire.Search.Tests/Relevance/RelevanceSuite.props). Exit codes: 0 printed,
+/// 1 invalid input (unknown option, content with errors, malformed or unknown judgments).
 /// </summary>
 internal static class RelevanceCommand
 {
     /// <summary>The command's name on the bench's command line.</summary>
     public const string Name = "relevance";
 
-    private const string DefaultContent = "tests/Annuaire.Search.Tests/TestData/relevance";
-
     public static int Run(IReadOnlyList<string> args)
     {
-        var content = DefaultContent;
+        var content = Path.Combine(AppContext.BaseDirectory, "TestData", "relevance");
         string? queries = null;
         var misses = false;
         for (var i = 0; i < args.Count; i++)
@@ -50,6 +50,11 @@ internal static class RelevanceCommand
             errors.ForEach(e => Console.Error.WriteLine(e));
             Console.Error.WriteLine($"{errors.Count} erreur(s) dans {content} : la mesure serait faussée (annuaire validate {content}).");
             return 1;
+        }
+
+        if (catalog.Referentials.Synonyms.Count == 0)
+        {
+            Console.Error.WriteLine($"Attention : aucun synonyme dans {content}/referentiels : la mesure ne reflète pas la recherche du site.");
         }
 
         IReadOnlyList<JudgedQuery> judged;

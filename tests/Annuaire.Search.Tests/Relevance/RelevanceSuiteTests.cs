@@ -34,6 +34,8 @@ public sealed class RelevanceSuiteTests(RelevanceFixture suite, ITestOutputHelpe
 
         Assert.Empty(errors);
         Assert.Equal(suite.Catalog.FileCount, suite.Catalog.Offers.Count);
+        // The product's synonyms are linked in (RelevanceSuite.props): without them the suite would measure another search.
+        Assert.NotEmpty(suite.Catalog.Referentials.Synonyms);
     }
 
     [Fact]
