@@ -7,6 +7,12 @@ using Annuaire.Search;
 using Annuaire.Search.Querying;
 
 // Usage: dotnet run -c Release --project tools/Annuaire.Bench -- [--offers 10000,100000] [--queries 3000] [--content content]
+//        dotnet run --project tools/Annuaire.Bench -- relevance [--content DIR] [--queries FILE] [--misses]
+if (args is [RelevanceCommand.Name, ..])
+{
+    return RelevanceCommand.Run(args[1..]);
+}
+
 var sizes = new[] { 10_000, 100_000 };
 var queryCount = 3000;
 var contentPath = "content";
