@@ -39,8 +39,13 @@ for (var i = 0; i < args.Length; i++)
         case "--content": contentPath = Value(); break;
         case "--keep-corpus": keepCorpus = Value(); break;
         case "--postgres": postgres = Value(); break;
-        case "--corpus" when Value() is var kind:
-            realistic = kind == "realistic" ? true : kind == "catalogue" ? false : throw new ArgumentException($"Corpus inconnu : {kind} (realistic ou catalogue).");
+        case "--corpus":
+            realistic = Value() switch
+            {
+                "realistic" => true,
+                "catalogue" => false,
+                var kind => throw new ArgumentException($"Corpus inconnu : {kind} (realistic ou catalogue)."),
+            };
             break;
         case "--compare-postgres": comparePostgres = realistic = true; break;
         case "--load-only": loadOnly = realistic = true; break;
