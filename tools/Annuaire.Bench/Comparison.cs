@@ -18,7 +18,7 @@ internal static class Comparison
     public static void Run(ContentCatalog source, int size, int queryCount, int warmup, string? postgres, string? keepCorpusAt)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"# Comparaison — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cœurs, .NET {Environment.Version}, {size:N0} offres réalistes, {queryCount} requêtes après {warmup} de chauffe"));
+            $"# Comparaison — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cœurs, .NET {Environment.Version}, {size:N0} offres réalistes, {queryCount} requêtes après {warmup} de chauffe, charge moyenne de la machine au départ {LoadAverage()}"));
         Console.WriteLine();
 
         using var content = GeneratedContent.Write(source, size, keepCorpusAt);
@@ -100,6 +100,9 @@ internal static class Comparison
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Aller-retour Npgsql « SELECT 1 » sur la boucle locale : p50 {pingMs:0.000} ms (compris dans les latences PostgreSQL)."));
         }
     }
+
+    /// <summary>The 1-minute load average: on a shared machine, what else was running.</summary>
+    public static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "inconnue";
 
     private static LatencyRun Sequential(Func<int, int> search, int count) => LatencyRun.Measure(count, search, 1);
 

@@ -79,6 +79,7 @@ if (snippets)
 
 if (loadOnly)
 {
+    Console.WriteLine($"# Chargement — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cœurs, charge moyenne au départ {Comparison.LoadAverage()}");
     Console.WriteLine("| fichiers | écriture (s) | chargement + validation (s) | offres valides | erreurs | avertissements | doublons probables |");
     Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var size in sizes)
