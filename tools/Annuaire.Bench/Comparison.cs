@@ -23,15 +23,19 @@ internal static class Comparison
 
         using var content = GeneratedContent.Write(source, size, keepCorpusAt);
         var baseline = WorkingSetMb();
+        var cpu = CpuSeconds();
         var start = Stopwatch.GetTimestamp();
         var catalog = ContentLoader.Load(content.Folder, ValidationOptions.ForToday(TimeProvider.System));
         var load = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var loadCpu = CpuSeconds() - cpu;
         var bodies = catalog.Offers.Select(o => o.Body.Length).Order().ToArray();
 
         using var engine = new OfferSearchEngine(TimeProvider.System);
         start = Stopwatch.GetTimestamp();
+        cpu = CpuSeconds();
         engine.Rebuild(catalog);
         var build = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var buildCpu = CpuSeconds() - cpu;
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
@@ -91,7 +95,7 @@ internal static class Comparison
         Console.WriteLine("| moteur | chargement + validation des fichiers (s) | construction de l'index (s) | mémoire (Mo) |");
         Console.WriteLine("|---|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| Annuaire | {load:0.0} | {build:0.0} | {engineMb:0} (mémoire de travail du processus ; {engineMb - baseline:0} depuis le chargement, tas géré {heapMb:0}) |"));
+            $"| Annuaire | {load:0.0} (CPU {loadCpu:0.0}) | {build:0.0} (CPU {buildCpu:0.0}) | {engineMb:0} (mémoire de travail du processus ; {engineMb - baseline:0} depuis le chargement, tas géré {heapMb:0}) |"));
         if (pgLoad is not null)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -105,6 +109,12 @@ internal static class Comparison
     public static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "inconnue";
 
     private static LatencyRun Sequential(Func<int, int> search, int count) => LatencyRun.Measure(count, search, 1);
+
+    private static double CpuSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
+    }
 
     private static double WorkingSetMb()
     {

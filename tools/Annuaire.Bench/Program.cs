@@ -80,16 +80,19 @@ if (snippets)
 if (loadOnly)
 {
     Console.WriteLine($"# Chargement — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cœurs, charge moyenne au départ {Comparison.LoadAverage()}");
-    Console.WriteLine("| fichiers | écriture (s) | chargement + validation (s) | offres valides | erreurs | avertissements | doublons probables |");
-    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine("| fichiers | écriture (s) | chargement + validation (s) | temps CPU (s) | offres valides | erreurs | avertissements | doublons probables |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var size in sizes)
     {
         using var content = GeneratedContent.Write(source, size, keepCorpus);
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var start = Stopwatch.GetTimestamp();
         var catalog = ContentLoader.Load(content.Folder, ValidationOptions.ForToday(TimeProvider.System));
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        process.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {catalog.FileCount:N0} | {content.WriteSeconds:0.0} | {seconds:0.0} | {catalog.Offers.Count:N0} | {catalog.ErrorCount} | {catalog.WarningCount} | {catalog.Diagnostics.Count(d => d.Code == DiagnosticCodes.ProbableDuplicate)} |"));
+            $"| {catalog.FileCount:N0} | {content.WriteSeconds:0.0} | {seconds:0.0} | {(process.TotalProcessorTime - cpu).TotalSeconds:0.0} | {catalog.Offers.Count:N0} | {catalog.ErrorCount} | {catalog.WarningCount} | {catalog.Diagnostics.Count(d => d.Code == DiagnosticCodes.ProbableDuplicate)} |"));
     }
 
     return 0;
