@@ -118,5 +118,19 @@ internal static class FrenchMaterial
         "En lien avec les partenaires du territoire,", "Pendant toute la durée du parcours,", "Dès la première rencontre,", "Selon la situation,",
     ];
 
+    /// <summary>Where in a territory an offer is delivered: titles of the same service differ by site.</summary>
+    public static readonly string[] Sites =
+    [
+        "agence", "antenne", "maison France services", "centre social", "permanence", "point d'accueil", "espace solidarité", "CCAS",
+        "mairie annexe", "maison de quartier", "médiathèque", "maison des solidarités", "centre médico-social", "résidence", "tiers-lieu",
+    ];
+
+    public static readonly string[] Quarters =
+    [
+        "Nord", "Sud", "Est", "Ouest", "Centre-ville", "Gare", "des Blossières", "de La Source", "du Val", "des Chaises", "Saint-Marceau",
+        "Madeleine", "du Lac", "des Prés", "du Château", "de la Forêt", "du Port", "des Vignes", "Bourg", "Montagne", "des Peupliers",
+        "Jean-Jaurès", "Victor-Hugo", "Pasteur", "Liberté", "République", "des Tilleuls", "du Moulin", "Plaine", "Côteaux",
+    ];
+
     public static readonly string[] Extras = ["urgent", "gratuit", "rapide", "aide", "dossier", "rendez-vous", "permanence", "financement", "accompagnement", "jeunes", "famille"];
 }

@@ -21,6 +21,7 @@ internal sealed class RealisticCorpus
 {
     public const int MinBodyLength = 1_000;
     public const int MaxBodyLength = 20_000;
+    public const int MaxTitleLength = 150;
     public const string DominantPorteur = "france-travail";
     public const double DominantShare = 0.30;
 
@@ -92,6 +93,12 @@ internal sealed class RealisticCorpus
         if (place is not null && _random.Next(10) < 7)
         {
             titre += " – " + place;
+        }
+
+        var site = $", {Pick(FrenchMaterial.Sites)} {Pick(FrenchMaterial.Quarters)}";
+        if (_random.Next(10) < 8 && titre.Length + site.Length <= MaxTitleLength)
+        {
+            titre += site;
         }
 
         var resume = Clip($"{Pick(FrenchMaterial.Actors)} {Pick(FrenchMaterial.Actions)} {Pick(FrenchMaterial.Publics)} {Pick(FrenchMaterial.Goals)}.", 280);
