@@ -34,6 +34,8 @@ internal sealed class RealisticCorpus
     private readonly Dictionary<string, string[]> _thematiquesByFamily;
     private readonly string[] _otherPorteurs;
     private readonly string[] _departements;
+    private readonly Commune[] _communes;
+    private readonly Epci[] _epcis;
     private readonly DateOnly _today;
 
     public RealisticCorpus(ContentCatalog source, int seed)
@@ -51,6 +53,8 @@ internal sealed class RealisticCorpus
         _otherPorteurs = [.. _refs.Porteurs.Keys.Where(k => k != DominantPorteur).Order(StringComparer.Ordinal)];
         // A fixed shuffle so that the populous départements are not simply the first codes.
         _departements = [.. _refs.Territories.Departements.Keys.Order(StringComparer.Ordinal).OrderBy(_ => _random.Next())];
+        _communes = [.. _refs.Territories.Communes.Values.OrderBy(c => c.Code, StringComparer.Ordinal)];
+        _epcis = [.. _refs.Territories.Epcis.Values.OrderBy(e => e.Code, StringComparer.Ordinal)];
     }
 
     /// <summary>Writes the referentials and <paramref name="count"/> offers under <paramref name="target"/>.</summary>
@@ -90,7 +94,7 @@ internal sealed class RealisticCorpus
             titre += " " + Pick(FrenchMaterial.Qualifiers);
         }
 
-        if (place is not null && _random.Next(10) < 7)
+        if (place is not null && _random.Next(10) < 7 && titre.Length + 3 + place.Length <= MaxTitleLength)
         {
             titre += " – " + place;
         }
@@ -133,27 +137,26 @@ internal sealed class RealisticCorpus
     /// <summary>A zone code and the place name a title or body may mention.</summary>
     private (string Code, string? Place) Zone()
     {
-        var territories = _refs.Territories;
         var roll = _random.Next(100);
         if (roll < 6)
         {
             return (Offer.France, null);
         }
 
-        if (roll < 16 && territories.Communes.Count > 0)
+        if (roll < 16 && _communes.Length > 0)
         {
-            var commune = Pick(territories.Communes.Values.ToList());
+            var commune = Pick(_communes);
             return (commune.Code, commune.Nom);
         }
 
-        if (roll < 19 && territories.Epcis.Count > 0)
+        if (roll < 19 && _epcis.Length > 0)
         {
-            var epci = Pick(territories.Epcis.Values.ToList());
+            var epci = Pick(_epcis);
             return (epci.Code, epci.Nom);
         }
 
         var departement = PickSkewed(_departements, 0.6);
-        return (departement, territories.Departements[departement]);
+        return (departement, _refs.Territories.Departements[departement]);
     }
 
     private string Body(string? place)
