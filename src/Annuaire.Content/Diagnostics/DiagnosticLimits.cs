@@ -5,8 +5,8 @@ namespace Annuaire.Content.Diagnostics;
 
 /// <summary>
 /// Keeps a diagnostic list readable and bounded whatever the content: at most
-/// <see cref="ValidationOptions.MaxDiagnosticsPerFileAndCode"/> of one code per file, then at most
-/// <see cref="ValidationOptions.MaxWarningsPerCode"/> warnings of one code in all; what is left out
+/// <see cref="ValidationOptions.MaxWarningsPerCode"/> warnings of one code in all, then at most
+/// <see cref="ValidationOptions.MaxDiagnosticsPerFileAndCode"/> of one code per file; what is left out
 /// is counted in a « … et N autres » line (<see cref="DiagnosticCodes.MoreDiagnostics"/>), so
 /// nothing disappears silently. Errors are never dropped by the catalogue-wide cap: every rejected
 /// file stays listed.
@@ -20,53 +20,54 @@ public static class DiagnosticLimits
     {
         ArgumentNullException.ThrowIfNull(ordered);
         ArgumentNullException.ThrowIfNull(options);
-        var perFile = new List<Diagnostic>(Math.Min(ordered.Count, 4096));
-        foreach (var file in ordered.GroupBy(d => d.File, StringComparer.Ordinal))
+
+        // Catalogue-wide cap first, so that the per-file summaries below stay few and every hidden
+        // diagnostic is counted in exactly one summary.
+        var kept = new List<Diagnostic>(Math.Min(ordered.Count, 4096));
+        var warnings = new Dictionary<string, int>(StringComparer.Ordinal);
+        var dropped = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var diagnostic in ordered)
+        {
+            var count = diagnostic.IsError ? 0 : warnings.GetValueOrDefault(diagnostic.Code);
+            if (count < options.MaxWarningsPerCode)
+            {
+                if (!diagnostic.IsError)
+                {
+                    warnings[diagnostic.Code] = count + 1;
+                }
+
+                kept.Add(diagnostic);
+            }
+            else
+            {
+                dropped[diagnostic.Code] = dropped.GetValueOrDefault(diagnostic.Code) + 1;
+            }
+        }
+
+        var result = new List<Diagnostic>(kept.Count);
+        foreach (var file in kept.GroupBy(d => d.File, StringComparer.Ordinal))
         {
             var shown = new Dictionary<string, int>(StringComparer.Ordinal);
-            var hidden = new SortedDictionary<string, (int Count, DiagnosticSeverity Severity)>(StringComparer.Ordinal);
+            var hidden = new SortedDictionary<string, (int Count, bool Errors)>(StringComparer.Ordinal);
             foreach (var diagnostic in file)
             {
                 var count = shown.GetValueOrDefault(diagnostic.Code);
                 if (count < options.MaxDiagnosticsPerFileAndCode)
                 {
                     shown[diagnostic.Code] = count + 1;
-                    perFile.Add(diagnostic);
+                    result.Add(diagnostic);
                 }
                 else
                 {
-                    var (n, severity) = hidden.GetValueOrDefault(diagnostic.Code);
-                    hidden[diagnostic.Code] = (n + 1, diagnostic.IsError ? DiagnosticSeverity.Error : severity);
+                    var (n, errors) = hidden.GetValueOrDefault(diagnostic.Code);
+                    hidden[diagnostic.Code] = (n + 1, errors || diagnostic.IsError);
                 }
             }
 
-            foreach (var (code, (count, severity)) in hidden)
+            foreach (var (code, (count, errors)) in hidden)
             {
-                perFile.Add(new Diagnostic(DiagnosticCodes.MoreDiagnostics, DiagnosticSeverity.Warning, file.Key, 0, 0,
-                    string.Create(French, $"… et {count:N0} autre(s) {(severity == DiagnosticSeverity.Error ? "erreur(s)" : "avertissement(s)")} {code} dans ce fichier, non détaillé(e)s.")));
-            }
-        }
-
-        var result = new List<Diagnostic>(perFile.Count);
-        var warnings = new Dictionary<string, int>(StringComparer.Ordinal);
-        var dropped = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var diagnostic in perFile)
-        {
-            if (diagnostic.IsError)
-            {
-                result.Add(diagnostic);
-                continue;
-            }
-
-            var count = warnings.GetValueOrDefault(diagnostic.Code);
-            if (count < options.MaxWarningsPerCode)
-            {
-                warnings[diagnostic.Code] = count + 1;
-                result.Add(diagnostic);
-            }
-            else
-            {
-                dropped[diagnostic.Code] = dropped.GetValueOrDefault(diagnostic.Code) + 1;
+                result.Add(new Diagnostic(DiagnosticCodes.MoreDiagnostics, DiagnosticSeverity.Warning, file.Key, 0, 0,
+                    string.Create(French, $"… et {count:N0} autre(s) {(errors ? "erreur(s)" : "avertissement(s)")} {code} dans ce fichier, non détaillé(e)s.")));
             }
         }
 
