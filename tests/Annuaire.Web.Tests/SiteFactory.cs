@@ -44,8 +44,15 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection());
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ClientAddressFilter()));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(new ClientAddressFilter());
+            ConfigureServices?.Invoke(services);
+        });
     }
+
+    /// <summary>Service replacements (for example a clock), applied when the site starts.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     /// <summary>
     /// The test server leaves the client address empty; Kestrel always sets it. Requests here come

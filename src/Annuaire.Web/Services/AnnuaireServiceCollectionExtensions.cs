@@ -56,6 +56,10 @@ public static class AnnuaireServiceCollectionExtensions
             options.AddPolicy(CachePolicy, policy => policy
                 .SetVaryByQuery(SearchParameters.Keys.Concat(["o", "note", "id", "filtres", "origine"]).ToArray())
                 .Tag(CatalogHost.CacheTag)
+                // Keyed by index generation too: a response computed from the previous index but
+                // stored after the swap's eviction can never be served in place of the new one.
+                .VaryByValue(context => new KeyValuePair<string, string>("generation",
+                    (context.RequestServices.GetRequiredService<OfferSearchEngine>().Status?.Generation ?? 0).ToString(CultureInfo.InvariantCulture)))
                 .Expire(TimeSpan.FromMinutes(10))
                 // Without locking: in .NET 10, when the first request for a key is aborted (an adviser
                 // clicks away), requests waiting on it can get its empty or truncated response

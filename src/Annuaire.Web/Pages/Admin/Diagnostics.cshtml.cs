@@ -1,6 +1,7 @@
 using Annuaire.Content.Diagnostics;
 using Annuaire.Search;
 using Annuaire.Web.Services;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Annuaire.Web.Pages.Admin;
@@ -41,8 +42,8 @@ public sealed class DiagnosticsModel(CatalogHost host, OfferSearchEngine engine)
     /// <summary>Where the index served at start-up came from.</summary>
     public string StartupSource => host.StartupSource;
 
-    /// <summary>Takes one page of the live diagnostics.</summary>
-    public void OnGet(int? page)
+    /// <summary>Takes one page of the live diagnostics (<c>?page=</c>; "page" alone is a reserved route value in Razor Pages).</summary>
+    public void OnGet([FromQuery(Name = "page")] int? page)
     {
         var all = host.Diagnostics;
         ErrorCount = all.Count(d => d.IsError);
