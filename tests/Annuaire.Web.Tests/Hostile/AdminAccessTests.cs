@@ -54,7 +54,7 @@ public sealed class AdminAccessTests(AdminAccessTests.ConfiguredSite configured)
         var folder = Directory.CreateDirectory(Path.Combine(Site.ContentPath, "offres", "divers"));
         for (var i = 0; i < 250; i++)
         {
-            await File.WriteAllTextAsync(Path.Combine(folder.FullName, $"note-{i:D3}.txt"), "pas une offre");
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, $"note-{i:D3}.txt"), "pas une offre", TestContext.Current.CancellationToken);
         }
 
         await Site.Services.GetRequiredService<Annuaire.Web.Services.CatalogHost>().ReloadAsync();

@@ -138,7 +138,7 @@ public sealed class HostileContentSiteTests
     {
         using var site = new SiteFactory();
         using var client = site.CreateClient();
-        await client.GetStringAsync("/healthz");
+        await client.GetStringAsync("/healthz", TestContext.Current.CancellationToken);
 
         var poisoned = Poison(site, "bombe d'alias");
         var id = await site.WriteOfferAsync("zyxapresbombe");
@@ -163,11 +163,11 @@ public sealed class HostileContentSiteTests
             Assert.Equal("index vide (contenu inutilisable)", health.RootElement.GetProperty("startedFrom").GetString());
         }
 
-        Assert.Equal("Degraded", await client.GetStringAsync("/healthz/ready"));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/recherche?q=permis")).StatusCode);
+        Assert.Equal("Degraded", await client.GetStringAsync("/healthz/ready", TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/recherche?q=permis", TestContext.Current.CancellationToken)).StatusCode);
 
         Assert.True(await WaitUntilServedAsync(site, await site.WriteOfferAsync("zyxretour")));
-        Assert.Equal("Healthy", await client.GetStringAsync("/healthz/ready"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/healthz/ready", TestContext.Current.CancellationToken));
     }
 
     /// <summary>The system clock, except that the first reading of the date throws (a load that fails at start-up).</summary>

@@ -60,8 +60,8 @@ public sealed class HostileTrafficTests(HostileTrafficTests.OpenSite open) : ICl
         using var request = Get(url, headers: [("X-Forwarded-Host", Evil)]);
         request.Headers.Host = Evil;
 
-        using var response = await client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain(Evil, body, StringComparison.OrdinalIgnoreCase);
@@ -79,7 +79,7 @@ public sealed class HostileTrafficTests(HostileTrafficTests.OpenSite open) : ICl
     {
         using var client = Site.CreateClient();
 
-        using var response = await client.GetAsync(url);
+        using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
@@ -99,7 +99,7 @@ public sealed class HostileTrafficTests(HostileTrafficTests.OpenSite open) : ICl
         using var client = Site.CreateClient();
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
 
-        using var response = await client.SendAsync(request);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal(["GET, HEAD"], response.Content.Headers.Allow.Count > 0 ? [string.Join(", ", response.Content.Headers.Allow)] : response.Headers.GetValues("Allow"));
@@ -109,12 +109,12 @@ public sealed class HostileTrafficTests(HostileTrafficTests.OpenSite open) : ICl
     public async Task Request_WhenHeadOrCorsPreflight_IsServed()
     {
         using var client = Site.CreateClient();
-        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/recherche?q=permis"));
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/recherche?q=permis"), TestContext.Current.CancellationToken);
         using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/offres?q=permis");
         preflight.Headers.Add("Origin", Intranet);
         preflight.Headers.Add("Access-Control-Request-Method", "GET");
 
-        using var response = await client.SendAsync(preflight);
+        using var response = await client.SendAsync(preflight, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
@@ -125,8 +125,8 @@ public sealed class HostileTrafficTests(HostileTrafficTests.OpenSite open) : ICl
     public async Task SearchPage_WhenQueryIsFourThousandCharacters_LinksCarryOnlyWhatTheEngineReads()
     {
         using var client = Site.CreateClient();
-        var html = await client.GetStringAsync("/recherche?q=" + string.Concat(Enumerable.Repeat("permis+", 570)));
-        var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html));
+        var html = await client.GetStringAsync("/recherche?q=" + string.Concat(Enumerable.Repeat("permis+", 570)), TestContext.Current.CancellationToken);
+        var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html), TestContext.Current.CancellationToken);
 
         var queries = page.QuerySelectorAll("a[href*='q='], link[href*='q=']")
             .Select(a => Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri(SiteFactory.PublicUrl), a.GetAttribute("href")!).Query)["q"].ToString())
@@ -149,14 +149,14 @@ public sealed class HostileTrafficTests(HostileTrafficTests.OpenSite open) : ICl
             date_maj: 2026-01-01
             ---
             Texte de l'offre.
-            """);
+            """, TestContext.Current.CancellationToken);
         using var client = Site.CreateClient();
         string json = string.Empty;
         for (var attempt = 0; attempt < 100 && !json.Contains("offre-chevrons", StringComparison.Ordinal); attempt++)
         {
-            await Task.Delay(100);
+            await Task.Delay(100, TestContext.Current.CancellationToken);
             // A new cache key each time (q is one of the varying keys; the export ignores it).
-            json = await client.GetStringAsync($"/api/export/data-inclusion/services.json?q=essai{attempt}");
+            json = await client.GetStringAsync($"/api/export/data-inclusion/services.json?q=essai{attempt}", TestContext.Current.CancellationToken);
         }
 
         Assert.DoesNotContain("<b>", json, StringComparison.Ordinal);
@@ -173,7 +173,7 @@ public sealed class HostileTrafficTests(HostileTrafficTests.OpenSite open) : ICl
     public async Task Diagnostics_WhenDefaultSettings_OnlyTheMachineItselfReadsThem(string from, HttpStatusCode expected)
     {
         using var client = Site.CreateClient();
-        using var response = await client.SendAsync(Get("/admin/diagnostics", from));
+        using var response = await client.SendAsync(Get("/admin/diagnostics", from), TestContext.Current.CancellationToken);
         Assert.Equal(expected, response.StatusCode);
     }
 }
