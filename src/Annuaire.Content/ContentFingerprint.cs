@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Annuaire.Content.Files;
 using Annuaire.Content.Referentials;
 
 namespace Annuaire.Content;
@@ -12,9 +14,10 @@ public static class ContentFingerprint
 {
     /// <summary>
     /// SHA-256 of the relative paths and bytes of every file under <c>offres/</c> and
-    /// <c>referentiels/</c>, in ordinal order, as lowercase hex.
+    /// <c>referentiels/</c>, in ordinal order, as lowercase hex. Entries that are not read (links,
+    /// unreadable or oversized files) count by their name and the reason or size, so the digest
+    /// still changes when they do; it never follows a link and never throws for one bad entry.
     /// </summary>
-    /// <exception cref="IOException">When a file cannot be read (the caller treats the content as unavailable).</exception>
     public static string Compute(string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(contentRoot);
@@ -22,24 +25,33 @@ public static class ContentFingerprint
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var folder in new[] { ContentLoader.OffersFolder, ReferentialLoader.FolderName })
         {
-            var path = Path.Combine(root, folder);
-            if (!Directory.Exists(path))
+            foreach (var entry in ContentTree.Enumerate(root, folder))
             {
-                continue;
-            }
-
-            foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                // The length prefix keeps "a" + "bc" and "ab" + "c" apart.
-                var name = Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file).Replace('\\', '/'));
-                var bytes = File.ReadAllBytes(file);
-                hash.AppendData(BitConverter.GetBytes(name.Length));
-                hash.AppendData(name);
-                hash.AppendData(BitConverter.GetBytes(bytes.LongLength));
-                hash.AppendData(bytes);
+                // Length prefixes keep "a" + "bc" and "ab" + "c" apart.
+                Append(hash, Encoding.UTF8.GetBytes(entry.RelativePath));
+                var (bytes, refusal) = ContentTree.Read(entry, ContentTree.MaxReferentialBytes);
+                Append(hash, bytes ?? Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"refus {refusal!.Code} {entry.Length} {LastWrite(entry)}")));
             }
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void Append(IncrementalHash hash, byte[] bytes)
+    {
+        hash.AppendData(BitConverter.GetBytes(bytes.LongLength));
+        hash.AppendData(bytes);
+    }
+
+    private static long LastWrite(ContentEntry entry)
+    {
+        try
+        {
+            return new FileInfo(entry.FullPath).LastWriteTimeUtc.Ticks;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 }

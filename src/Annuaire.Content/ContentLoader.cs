@@ -1,4 +1,5 @@
 using Annuaire.Content.Diagnostics;
+using Annuaire.Content.Files;
 using Annuaire.Content.Model;
 using Annuaire.Content.Parsing;
 using Annuaire.Content.Referentials;
@@ -34,7 +35,7 @@ public static class ContentLoader
         // Files are independent: parse and validate them in parallel, then merge in file order so
         // the offers and diagnostics do not depend on scheduling.
         var read = new (Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics)[files.Count];
-        Parallel.For(0, files.Count, i => read[i] = OfferFileReader.Read(root, files[i], referentials, options));
+        Parallel.For(0, files.Count, i => read[i] = OfferFileReader.Read(files[i], referentials, options));
 
         var offers = new List<Offer>(files.Count);
         var firstFileById = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -44,8 +45,8 @@ public static class ContentLoader
             var (offer, fileDiagnostics) = read[i];
             read[i] = default;
             diagnostics.AddRange(fileDiagnostics);
-            var id = Path.GetFileNameWithoutExtension(file);
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            var id = Path.GetFileNameWithoutExtension(file.RelativePath);
+            var relative = file.RelativePath;
             if (firstFileById.TryGetValue(id, out var first))
             {
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateSlug, DiagnosticSeverity.Error, relative, 1, 1,
@@ -67,32 +68,34 @@ public static class ContentLoader
             Root = root,
             Referentials = referentials,
             Offers = offers,
-            Diagnostics = [.. diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)],
+            Diagnostics = DiagnosticLimits.Apply([.. diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)], options),
             FileCount = files.Count,
             Fingerprint = fingerprint,
         };
     }
 
-    private static List<string> EnumerateOfferFiles(string root, List<Diagnostic> diagnostics)
+    /// <summary>The offer files, never following a link; every other entry is reported, none silently skipped.</summary>
+    private static List<ContentEntry> EnumerateOfferFiles(string root, List<Diagnostic> diagnostics)
     {
-        var folder = Path.Combine(root, OffersFolder);
-        if (!Directory.Exists(folder))
+        var all = ContentTree.Enumerate(root, OffersFolder);
+        if (all.Count == 0 && !Directory.Exists(Path.Combine(root, OffersFolder)))
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, OffersFolder, 0, 0,
                 $"Le dossier « {OffersFolder}/ » est absent : les offres doivent se trouver sous {OffersFolder}/<territoire>/<slug>.md."));
             return [];
         }
 
-        var all = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        foreach (var ignored in all.Where(f => !IsOfferFile(f)))
+        foreach (var ignored in all.Where(e => !IsOfferFile(e)))
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidSlug, DiagnosticSeverity.Warning, Path.GetRelativePath(root, ignored).Replace('\\', '/'), 0, 0,
-                "Fichier ignoré : seules les offres en « .md » sont lues sous offres/."));
+            diagnostics.Add(ignored.Refusal is { } refusal
+                ? new Diagnostic(refusal.Code, DiagnosticSeverity.Error, ignored.RelativePath, 0, 0, refusal.Message)
+                : new Diagnostic(DiagnosticCodes.InvalidSlug, DiagnosticSeverity.Warning, ignored.RelativePath, 0, 0,
+                    "Fichier ignoré : seules les offres en « .md » sont lues sous offres/."));
         }
 
-        return all.Where(IsOfferFile).ToList();
+        return [.. all.Where(IsOfferFile)];
     }
 
-    private static bool IsOfferFile(string path) =>
-        path.EndsWith(".md", StringComparison.Ordinal) && !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase);
+    private static bool IsOfferFile(ContentEntry entry) =>
+        entry.RelativePath.EndsWith(".md", StringComparison.Ordinal) && !Path.GetFileName(entry.RelativePath).Equals("README.md", StringComparison.OrdinalIgnoreCase);
 }

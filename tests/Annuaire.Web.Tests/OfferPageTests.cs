@@ -35,8 +35,8 @@ public sealed class OfferPageTests(SiteFactory site) : IClassFixture<SiteFactory
         var page = await site.GetDocumentAsync("/selection?o=aide-permis-b-lozere&o=fsl-acces-maintien-lozere&o=inconnue&note=Rendez-vous+mardi");
         Assert.Equal(2, page.QuerySelectorAll(".handout-item").Length);
         Assert.Equal("Rendez-vous mardi", page.QuerySelector(".handout-note")!.TextContent);
-        // Printed on paper, so the address of each full offer is absolute.
-        Assert.Contains(page.QuerySelectorAll(".handout-item .meta"), p => p.TextContent.StartsWith("Fiche complète : http://localhost/offres/aide-permis-b-lozere —", StringComparison.Ordinal));
+        // Printed on paper, so the address of each full offer is absolute (the configured public one).
+        Assert.Contains(page.QuerySelectorAll(".handout-item .meta"), p => p.TextContent.StartsWith($"Fiche complète : {SiteFactory.PublicUrl}/offres/aide-permis-b-lozere —", StringComparison.Ordinal));
         Assert.Contains(page.QuerySelectorAll(".notice"), n => n.TextContent.Contains("inconnue", StringComparison.Ordinal));
     }
 }

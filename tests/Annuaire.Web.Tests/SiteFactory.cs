@@ -1,8 +1,11 @@
 using AngleSharp;
 using AngleSharp.Html.Dom;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Annuaire.Web.Tests;
 
@@ -23,6 +26,9 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
 
     public string ContentPath { get; }
 
+    /// <summary>The configured public address: every absolute URL of the site starts with it, whatever the Host header.</summary>
+    public const string PublicUrl = "http://annuaire.test";
+
     /// <summary>Extra <c>Annuaire:…</c> settings (for example an index folder), read when the site starts.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
@@ -31,12 +37,41 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Annuaire:ContentPath", ContentPath);
         builder.UseSetting("Annuaire:ReloadDebounceMilliseconds", "100");
         builder.UseSetting("Annuaire:RequestsPerMinutePerClient", "100000");
+        builder.UseSetting("Annuaire:PublicUrl", PublicUrl);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(new ClientAddressFilter());
+            ConfigureServices?.Invoke(services);
+        });
+    }
+
+    /// <summary>Service replacements (for example a clock), applied when the site starts.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>
+    /// The test server leaves the client address empty; Kestrel always sets it. Requests here come
+    /// from 127.0.0.1, as from a browser or proxy on the same machine, unless a test sets
+    /// <see cref="ClientAddressHeader"/> to play another client.
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private sealed class ClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse(context.Request.Headers[ClientAddressHeader].FirstOrDefault() ?? "127.0.0.1");
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     protected override void Dispose(bool disposing)

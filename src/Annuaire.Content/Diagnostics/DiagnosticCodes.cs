@@ -56,6 +56,14 @@ public static class DiagnosticCodes
     public const string InvalidCoordinates = "ANN024";
     /// <summary>A key appears twice in the front-matter.</summary>
     public const string DuplicateKey = "ANN025";
+    /// <summary>The front-matter uses a YAML feature refused for safety: anchors (<c>&amp;a</c>), aliases (<c>*a</c>), complex keys, deep nesting.</summary>
+    public const string UnsupportedYaml = "ANN026";
+    /// <summary>The file is larger than the size cap (checked before it is read).</summary>
+    public const string FileTooLarge = "ANN027";
+    /// <summary>A symbolic link, or anything else than a regular file or folder, under the content root.</summary>
+    public const string NotARegularFile = "ANN028";
+    /// <summary>Checking the file took longer than its time budget.</summary>
+    public const string TooSlowToValidate = "ANN029";
 
     /// <summary>Warning: <c>date_maj</c> is older than the freshness threshold.</summary>
     public const string StaleOffer = "ANN100";
@@ -71,6 +79,8 @@ public static class DiagnosticCodes
     public const string ProbableDuplicate = "ANN105";
     /// <summary>Warning: an <c>http://</c> link in the body (prefer https).</summary>
     public const string HttpLinkInBody = "ANN106";
+    /// <summary>Warning: more diagnostics of one code than the cap; this one counts the rest (« … et N autres »).</summary>
+    public const string MoreDiagnostics = "ANN107";
 
     /// <summary>A referential file is missing or malformed.</summary>
     public const string InvalidReferential = "ANN200";

@@ -19,7 +19,9 @@ public static class DataInclusionExporter
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // The framework's safe encoder (< > & ' " escaped, so text never reads as markup), widened to
+        // every Unicode range so accented words stay readable; never UnsafeRelaxedJsonEscaping.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
     /// <summary>The services of the active, unexpired offers (archived offers are not published).</summary>

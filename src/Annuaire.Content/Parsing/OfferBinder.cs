@@ -427,15 +427,10 @@ internal sealed partial class OfferBinder
         }
 
         var text = YamlText.ScalarValue(scalar)!.Trim();
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || string.IsNullOrEmpty(uri.Host))
+        var problem = WebAddress.Check(text, out var uri);
+        if (problem != WebAddress.Problem.None)
         {
-            _bag.Error(DiagnosticCodes.InvalidUrl, At(node), $"`{label}` : « {text} » n'est pas une adresse web valide (exemple : https://www.example.org/page).");
-            return null;
-        }
-
-        if (uri.Scheme != Uri.UriSchemeHttps)
-        {
-            _bag.Error(DiagnosticCodes.InsecureLink, At(node), $"`{label}` : utilisez une adresse sécurisée en https:// (et non http://).");
+            _bag.Error(problem == WebAddress.Problem.NotHttps ? DiagnosticCodes.InsecureLink : DiagnosticCodes.InvalidUrl, At(node), WebAddress.Explain(problem, $"`{label}`", text));
             return null;
         }
 

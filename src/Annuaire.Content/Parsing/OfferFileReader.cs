@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Annuaire.Content.Diagnostics;
+using Annuaire.Content.Files;
 using Annuaire.Content.Model;
 using Annuaire.Content.Referentials;
 using Annuaire.Content.Text;
@@ -19,37 +21,57 @@ public static partial class OfferFileReader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly string[] AllowedBodySchemes = ["https", "http", "mailto", "tel"];
 
-    /// <summary>Reads the file at <paramref name="path"/>, reported relative to <paramref name="contentRoot"/>.</summary>
-    public static (Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics) Read(string contentRoot, string path, ReferentialSet referentials, ValidationOptions options)
+    /// <summary>
+    /// Reads the file at <paramref name="path"/>, reported relative to <paramref name="contentRoot"/>:
+    /// refused without being opened when it is a link, lies outside the root or exceeds
+    /// <see cref="ValidationOptions.MaxFileBytes"/>.
+    /// </summary>
+    public static (Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics) Read(string contentRoot, string path, ReferentialSet referentials, ValidationOptions options) =>
+        Read(ContentTree.Inspect(contentRoot, path), referentials, options);
+
+    /// <summary>Reads an entry listed by <see cref="ContentTree"/>.</summary>
+    public static (Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics) Read(ContentEntry entry, ReferentialSet referentials, ValidationOptions options)
     {
-        var relative = Path.GetRelativePath(contentRoot, path).Replace('\\', '/');
-        var bag = new DiagnosticBag(relative);
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(options);
+        var bag = new DiagnosticBag(entry.RelativePath);
+        var (bytes, refusal) = ContentTree.Read(entry, options.MaxFileBytes);
+        if (refusal is not null)
+        {
+            bag.Error(refusal.Code, SourceLocation.File, refusal.Message);
+            return (null, bag.Items);
+        }
+
         string text;
         try
         {
-            text = StrictUtf8.GetString(File.ReadAllBytes(path));
+            text = StrictUtf8.GetString(bytes!);
         }
         catch (DecoderFallbackException)
         {
             bag.Error(DiagnosticCodes.UnreadableFile, SourceLocation.File, "Le fichier n'est pas encodé en UTF-8 : réenregistrez-le en UTF-8 (c'est le réglage par défaut de GitHub).");
             return (null, bag.Items);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            bag.Error(DiagnosticCodes.UnreadableFile, SourceLocation.File, $"Fichier illisible ({ex.GetType().Name}) : vérifiez ses droits d'accès.");
-            return (null, bag.Items);
-        }
 
-        return Parse(relative, text, referentials, options);
+        return Parse(entry.RelativePath, text, referentials, options);
     }
 
-    /// <summary>Parses file content already in memory (used by tests and previews).</summary>
+    /// <summary>Parses file content already in memory (used by tests, previews and imports).</summary>
     public static (Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics) Parse(string relativePath, string text, ReferentialSet referentials, ValidationOptions options)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
         var bag = new DiagnosticBag(relativePath);
+        if (text.Length > options.MaxFileBytes)
+        {
+            // A UTF-8 file has at least as many bytes as characters: the same cap as for files read from disk.
+            bag.Error(DiagnosticCodes.FileTooLarge, SourceLocation.File, string.Create(CultureInfo.GetCultureInfo("fr-FR"),
+                $"Texte trop long ({text.Length:N0} caractères, au plus {options.MaxFileBytes:N0}) : une offre tient en quelques kilo-octets ; raccourcissez le texte."));
+            return (null, bag.Items);
+        }
+
+        var budget = new FileBudget(options);
         text = text.TrimStart('\uFEFF').ReplaceLineEndings("\n");
 
         var id = Path.GetFileNameWithoutExtension(relativePath);
@@ -80,13 +102,19 @@ public static partial class OfferFileReader
 
         InspectBody(document, body, bodyLine, bag);
 
-        var root = YamlText.LoadMapping(yaml, frontMatter.Line + 1, bag, "En-tête");
+        var root = YamlText.LoadMapping(yaml, frontMatter.Line + 1, bag, "En-tête", budget);
         if (root is null)
         {
             return (null, bag.Items);
         }
 
         var offer = new OfferBinder(root, frontMatter.Line + 1, bag, referentials, options).Bind(id, relativePath, body, bodyLine);
+        if (budget.IsSpent)
+        {
+            bag.Error(DiagnosticCodes.TooSlowToValidate, SourceLocation.File,
+                "La vérification de ce fichier a pris trop de temps : simplifiez l'en-tête et le texte (moins de valeurs, de liens, de listes imbriquées).");
+        }
+
         return (bag.HasErrors ? null : offer, bag.Items);
     }
 
@@ -131,6 +159,10 @@ public static partial class OfferFileReader
         {
             bag.Error(DiagnosticCodes.UnsafeLink, At(node),
                 $"Lien « {Shorten(target)} » refusé : seuls les liens https://, http://, mailto: et tel: sont acceptés.");
+        }
+        else if (scheme is "http" or "https" && WebAddress.Check(target, out _) == WebAddress.Problem.UserInfo)
+        {
+            bag.Error(DiagnosticCodes.UnsafeLink, At(node), WebAddress.Explain(WebAddress.Problem.UserInfo, "Lien", Shorten(target)));
         }
         else if (scheme == "http")
         {

@@ -12,14 +12,31 @@ internal static class YamlText
 {
     /// <summary>
     /// Parses <paramref name="text"/> whose first line is line <paramref name="lineOffset"/>+1
-    /// of the file. Returns the root mapping, or null after reporting why.
+    /// of the file. Returns the root mapping, or null after reporting why. Anchors, aliases,
+    /// complex keys and deep nesting are refused from the event stream before any node is built
+    /// (see <see cref="SafeYamlParser"/>); the work is linear in the length of the text.
     /// </summary>
-    public static YamlMappingNode? LoadMapping(string text, int lineOffset, DiagnosticBag bag, string what)
+    public static YamlMappingNode? LoadMapping(string text, int lineOffset, DiagnosticBag bag, string what, FileBudget? budget = null)
     {
         var stream = new YamlStream();
+        var parser = new SafeYamlParser(new Parser(new StringReader(text)), budget);
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
+        }
+        catch (RefusedYamlException ex)
+        {
+            var at = Location(ex.At, lineOffset);
+            if (ex.Why == RefusedYamlException.Reason.TooSlow)
+            {
+                bag.Error(DiagnosticCodes.TooSlowToValidate, at, $"{what} : la vérification prend trop de temps ; simplifiez l'en-tête.");
+            }
+            else
+            {
+                bag.Error(DiagnosticCodes.UnsupportedYaml, at, $"{what} : {Refused(ex.Why)}. Écrivez chaque valeur en entier.");
+            }
+
+            return null;
         }
         catch (YamlException ex)
         {
@@ -39,8 +56,8 @@ internal static class YamlText
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             // YamlDotNet 18 lets these escape its scanner on some malformed inputs (found by fuzzing),
-            // without a position: find the first line at which the text stops parsing.
-            bag.Error(DiagnosticCodes.MalformedYaml, new SourceLocation(lineOffset + FirstFailingLine(text), 1),
+            // without a position: the text stops parsing after the last event read without error.
+            bag.Error(DiagnosticCodes.MalformedYaml, new SourceLocation((int)parser.LastGood.Line + lineOffset, 1),
                 $"{what} : YAML illisible à partir de cette ligne (crochet, accolade ou guillemet non fermé ?). Vérifiez l'indentation, les deux-points et les guillemets.");
             return null;
         }
@@ -55,23 +72,13 @@ internal static class YamlText
         return root;
     }
 
-    private static int FirstFailingLine(string text)
+    private static string Refused(RefusedYamlException.Reason why) => why switch
     {
-        var lines = text.Split('\n');
-        for (var count = 1; count <= lines.Length; count++)
-        {
-            try
-            {
-                new YamlStream().Load(new StringReader(string.Join('\n', lines.Take(count))));
-            }
-            catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
-            {
-                return count;
-            }
-        }
-
-        return 1;
-    }
+        RefusedYamlException.Reason.Anchor => "les ancres YAML (« &nom ») ne sont pas acceptées",
+        RefusedYamlException.Reason.Alias => "les renvois YAML (« *nom ») ne sont pas acceptés",
+        RefusedYamlException.Reason.ComplexKey => "une clé doit être un simple mot, pas une liste ni un groupe de clés",
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"imbrication trop profonde (plus de {SafeYamlParser.MaxDepth} niveaux)"),
+    };
 
     /// <summary>The value under <paramref name="key"/> in a mapping, or null.</summary>
     public static YamlNode? Child(YamlMappingNode map, string key) =>

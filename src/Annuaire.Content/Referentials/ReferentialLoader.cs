@@ -1,5 +1,6 @@
 using System.Text;
 using Annuaire.Content.Diagnostics;
+using Annuaire.Content.Files;
 using Annuaire.Content.Parsing;
 using YamlDotNet.RepresentationModel;
 
@@ -14,23 +15,26 @@ public static class ReferentialLoader
     /// <summary>The folder, relative to the content root, holding the referentials.</summary>
     public const string FolderName = "referentiels";
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Loads every referential under <paramref name="contentRoot"/>.</summary>
     public static ReferentialSet Load(string contentRoot, List<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var folder = Path.Combine(contentRoot, FolderName);
+        ArgumentNullException.ThrowIfNull(contentRoot);
+        var contentFolder = Path.GetFullPath(contentRoot);
 
         Referential Simple(string file, string section = "valeurs")
         {
-            var (root, _) = Read(folder, file, diagnostics);
+            var (root, _) = Read(contentFolder, file, diagnostics);
             return root is null ? Referential.Empty(file) : ReadLabels(root, section, file, diagnostics);
         }
 
-        var (thematiquesRoot, _) = Read(folder, "thematiques.yml", diagnostics);
+        var (thematiquesRoot, _) = Read(contentFolder, "thematiques.yml", diagnostics);
         var reseaux = Simple("reseaux-porteurs.yml");
-        var (porteursRoot, porteursBag) = Read(folder, "porteurs.yml", diagnostics);
+        var (porteursRoot, porteursBag) = Read(contentFolder, "porteurs.yml", diagnostics);
         var categories = porteursRoot is null ? Referential.Empty("porteurs.yml") : ReadLabels(porteursRoot, "categories", "porteurs.yml", diagnostics);
-        var territories = ReadGeography(folder, diagnostics);
+        var territories = ReadGeography(contentFolder, diagnostics);
 
         var porteurs = porteursRoot is null
             ? new Dictionary<string, Porteur>()
@@ -54,23 +58,18 @@ public static class ReferentialLoader
             PorteurCategories = categories,
             Porteurs = porteurs,
             Territories = territories,
-            Synonyms = ReadSynonyms(folder, diagnostics),
+            Synonyms = ReadSynonyms(contentFolder, diagnostics),
         };
     }
 
-    private static (YamlMappingNode? Root, DiagnosticBag? Bag) Read(string folder, string file, List<Diagnostic> diagnostics)
+    private static (YamlMappingNode? Root, DiagnosticBag? Bag) Read(string contentRoot, string file, List<Diagnostic> diagnostics)
     {
         var relative = $"{FolderName}/{file}";
-        var path = Path.Combine(folder, file);
         var bag = new DiagnosticBag(relative);
-        string text;
-        try
+        var (text, problem) = ReadText(contentRoot, file);
+        if (text is null)
         {
-            text = File.ReadAllText(path, new UTF8Encoding(false, true));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
-        {
-            bag.Error(DiagnosticCodes.InvalidReferential, SourceLocation.File, $"Référentiel illisible ou absent ({ex.GetType().Name}) : restaurez {relative}.");
+            bag.Error(DiagnosticCodes.InvalidReferential, SourceLocation.File, $"Référentiel illisible ou absent ({problem}) : restaurez {relative}.");
             diagnostics.AddRange(bag.Items);
             return (null, null);
         }
@@ -152,9 +151,9 @@ public static class ReferentialLoader
             }
 
             Uri? site = null;
-            if (Text(entry, "site") is { } siteText && !Uri.TryCreate(siteText, UriKind.Absolute, out site))
+            if (Text(entry, "site") is { } siteText && WebAddress.Check(siteText, out site) is var problem && problem != WebAddress.Problem.None)
             {
-                bag.Error(DiagnosticCodes.InvalidReferential, at, $"Porteur « {key} » : site « {siteText} » invalide.");
+                bag.Error(DiagnosticCodes.InvalidReferential, at, WebAddress.Explain(problem, $"Porteur « {key} », site", siteText));
             }
 
             result[key] = new Porteur
@@ -171,13 +170,23 @@ public static class ReferentialLoader
         return result;
     }
 
-    private static Territories ReadGeography(string folder, List<Diagnostic> diagnostics)
+    private static Territories ReadGeography(string contentRoot, List<Diagnostic> diagnostics)
     {
-        var path = Path.Combine(folder, GeographyFile.FileName);
-        if (!File.Exists(path))
+        var path = Path.Combine(contentRoot, FolderName, GeographyFile.FileName);
+        if (!ContentTree.Exists(path))
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidReferential, DiagnosticSeverity.Error, $"{FolderName}/{GeographyFile.FileName}", 0, 0,
                 $"Référentiel géographique absent : générez {GeographyFile.FileName} avec « annuaire referentiels cog »."));
+            return Territories.Empty;
+        }
+
+        // Same rules as every content file: never through a link, never beyond the size cap.
+        var entry = ContentTree.Inspect(contentRoot, path);
+        var refusal = entry.Refusal ?? (entry.Length > ContentTree.MaxReferentialBytes ? ContentTree.Read(entry, ContentTree.MaxReferentialBytes).Refusal : null);
+        if (refusal is not null)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidReferential, DiagnosticSeverity.Error, $"{FolderName}/{GeographyFile.FileName}", 0, 0,
+                $"Référentiel géographique refusé : {refusal.Message}"));
             return Territories.Empty;
         }
 
@@ -193,22 +202,39 @@ public static class ReferentialLoader
         }
     }
 
-    private static List<string> ReadSynonyms(string folder, List<Diagnostic> diagnostics)
+    private static List<string> ReadSynonyms(string contentRoot, List<Diagnostic> diagnostics)
     {
-        var path = Path.Combine(folder, "synonymes.txt");
-        if (!File.Exists(path))
+        if (!ContentTree.Exists(Path.Combine(contentRoot, FolderName, "synonymes.txt")))
         {
             return [];
         }
 
+        var (text, problem) = ReadText(contentRoot, "synonymes.txt");
+        if (text is null)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidReferential, DiagnosticSeverity.Error, $"{FolderName}/synonymes.txt", 0, 0, $"Fichier de synonymes illisible ({problem}) : il doit être un fichier ordinaire en UTF-8."));
+            return [];
+        }
+
+        return [.. text.ReplaceLineEndings("\n").Split('\n')];
+    }
+
+    /// <summary>The text of a referential file, read like offers (no link followed, size capped), or why not.</summary>
+    private static (string? Text, string? Problem) ReadText(string contentRoot, string file)
+    {
+        var (bytes, refusal) = ContentTree.Read(ContentTree.Inspect(contentRoot, Path.Combine(contentRoot, FolderName, file)), ContentTree.MaxReferentialBytes);
+        if (refusal is not null)
+        {
+            return (null, refusal.Message);
+        }
+
         try
         {
-            return [.. File.ReadAllLines(path, new UTF8Encoding(false, true))];
+            return (StrictUtf8.GetString(bytes!).TrimStart('\uFEFF'), null);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        catch (DecoderFallbackException)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidReferential, DiagnosticSeverity.Error, $"{FolderName}/synonymes.txt", 0, 0, $"Fichier de synonymes illisible ({ex.GetType().Name}) : il doit être en UTF-8."));
-            return [];
+            return (null, "pas en UTF-8");
         }
     }
 

@@ -6,6 +6,7 @@ using Annuaire.Content.Model;
 using Annuaire.Content.Parsing;
 using Annuaire.Search;
 using Annuaire.Web.Services;
+using Microsoft.Extensions.Options;
 
 namespace Annuaire.Web.Endpoints;
 
@@ -64,9 +65,9 @@ public static class AnnuaireApi
             })))
             .WithName("Suggerer").WithSummary("Autocomplétion : recherches et titres d'offres.");
 
-        api.MapGet("/export/data-inclusion/services.json", (HttpContext http, OfferSearchEngine engine, TimeProvider clock) =>
+        api.MapGet("/export/data-inclusion/services.json", (OfferSearchEngine engine, TimeProvider clock, IOptions<AnnuaireOptions> site) =>
         {
-            var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+            var baseUrl = site.Value.PublicOrigin;
             return Results.Json(DataInclusionExporter.Services(engine.All(), "annuaire", o => $"{baseUrl}/offres/{o.Id}", FrenchClock.Today(clock)), DataInclusionExporter.Json);
         }).WithName("ExporterDataInclusion").WithSummary("Services au schéma data·inclusion v1.");
 
@@ -88,9 +89,9 @@ public static class AnnuaireApi
             }, statusCode: status is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
         }).ExcludeFromDescription();
 
-        app.MapGet("/opensearch.xml", (HttpContext http) =>
+        app.MapGet("/opensearch.xml", (IOptions<AnnuaireOptions> site) =>
         {
-            var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+            var baseUrl = site.Value.PublicOrigin;
             XNamespace os = "http://a9.com/-/spec/opensearch/1.1/";
             var doc = new XDocument(new XElement(os + "OpenSearchDescription",
                 new XElement(os + "ShortName", "Annuaire"),
@@ -102,9 +103,9 @@ public static class AnnuaireApi
             return Results.Text(doc.ToString(), "application/opensearchdescription+xml", Encoding.UTF8);
         }).ExcludeFromDescription();
 
-        app.MapGet("/sitemap.xml", (HttpContext http, OfferSearchEngine engine) =>
+        app.MapGet("/sitemap.xml", (OfferSearchEngine engine, IOptions<AnnuaireOptions> site) =>
         {
-            var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+            var baseUrl = site.Value.PublicOrigin;
             XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
             var urls = engine.All().Where(o => o.Statut != OfferStatus.Archive)
                 .Select(o => new XElement(sm + "url", new XElement(sm + "loc", $"{baseUrl}/offres/{o.Id}"), new XElement(sm + "lastmod", o.DateMaj.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));

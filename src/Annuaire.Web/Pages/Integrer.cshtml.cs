@@ -1,11 +1,13 @@
 using Annuaire.Content.Referentials;
 using Annuaire.Search;
+using Annuaire.Web.Services;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Annuaire.Web.Pages;
 
 /// <summary>The configurator: a webmaster picks presets, sees a preview and copies the snippet.</summary>
-public sealed class IntegrerModel(OfferSearchEngine engine) : PageModel
+public sealed class IntegrerModel(OfferSearchEngine engine, IOptions<AnnuaireOptions> options) : PageModel
 {
     /// <summary>Territory preset (code or commune name).</summary>
     public string? Territoire { get; private set; }
@@ -28,8 +30,8 @@ public sealed class IntegrerModel(OfferSearchEngine engine) : PageModel
     /// <summary>The widget's query string.</summary>
     public string WidgetQuery { get; private set; } = string.Empty;
 
-    /// <summary>This site's origin, for the snippets.</summary>
-    public string Origin => $"{Request.Scheme}://{Request.Host}";
+    /// <summary>This site's public origin (<c>Annuaire:PublicUrl</c>, never the Host header), for the snippets.</summary>
+    public string Origin => options.Value.PublicOrigin;
 
     /// <summary>Reads the chosen presets.</summary>
     public void OnGet(string? territoire, string? thematique, string? @public, int? taille, string? filtres)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Annuaire.Web.Services;
 
 /// <summary>Site settings (section <c>Annuaire</c>), validated at start-up.</summary>
-public sealed class AnnuaireOptions
+public sealed class AnnuaireOptions : IValidatableObject
 {
     /// <summary>Configuration section name.</summary>
     public const string Section = "Annuaire";
@@ -32,6 +32,57 @@ public sealed class AnnuaireOptions
     /// <summary>Requests allowed per minute and client before a 429.</summary>
     [Range(10, 1_000_000)]
     public int RequestsPerMinutePerClient { get; set; } = 600;
+
+    /// <summary>
+    /// The address the public reaches the site at (<c>https://annuaire.example.org</c>): every absolute
+    /// URL the site writes (embed code, handout, sitemap, OpenSearch, export, OpenAPI) starts with it,
+    /// never with the request's Host header. When it is https, HSTS is sent and http requests are
+    /// redirected to it. <c>AllowedHosts</c> defaults to its host (and <c>localhost</c>).
+    /// </summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>The reverse proxy in front of the site (section <c>Annuaire:ReverseProxy</c>).</summary>
+    public ReverseProxyOptions ReverseProxy { get; set; } = new();
+
+    /// <summary>Who may read <c>/admin/diagnostics</c> (section <c>Annuaire:Admin</c>).</summary>
+    public AdminOptions Admin { get; set; } = new();
+
+    /// <summary><see cref="PublicUrl"/> as scheme, host and port, without a trailing slash.</summary>
+    public string PublicOrigin => new Uri(PublicUrl).GetLeftPart(UriPartial.Authority);
+
+    /// <summary>Whether the public address is https.</summary>
+    public bool IsPublicHttps => PublicUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+            || !string.IsNullOrEmpty(url.UserInfo) || url.AbsolutePath != "/" || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        {
+            yield return new ValidationResult(
+                $"Annuaire:PublicUrl « {PublicUrl} » : donnez l'adresse publique du site, sans chemin ni paramètres (exemple : https://annuaire.example.org).", [nameof(PublicUrl)]);
+        }
+
+        if (ReverseProxy.ForwardLimit is < 1 or > 10)
+        {
+            yield return new ValidationResult("Annuaire:ReverseProxy:ForwardLimit doit être compris entre 1 et 10.", ["ReverseProxy:ForwardLimit"]);
+        }
+
+        if (Admin.Key.Length is > 0 and < 32)
+        {
+            yield return new ValidationResult("Annuaire:Admin:Key doit compter au moins 32 caractères (ou rester vide).", ["Admin:Key"]);
+        }
+
+        foreach (var (key, value, valid) in ReverseProxy.KnownNetworks.Select(n => ("ReverseProxy:KnownNetworks", n, System.Net.IPNetwork.TryParse(n, out _)))
+            .Concat(ReverseProxy.KnownProxies.Select(p => ("ReverseProxy:KnownProxies", p, System.Net.IPAddress.TryParse(p, out _))))
+            .Concat(Admin.AllowedNetworks.Select(n => ("Admin:AllowedNetworks", n, System.Net.IPNetwork.TryParse(n, out _)))))
+        {
+            if (!valid)
+            {
+                yield return new ValidationResult($"Annuaire:{key} : « {value} » n'est ni une adresse IP ni un réseau (exemple : 10.0.0.0/8).", [key]);
+            }
+        }
+    }
 
     /// <summary>The content folder to use: the configured one, else <c>content</c> found upwards from the working directory.</summary>
     public string ResolveContentPath()

@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Annuaire.Search;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Annuaire.Web.Services;
 
@@ -15,13 +17,15 @@ public static class AnnuaireServiceCollectionExtensions
     /// <summary>CORS policy of the API: the widget's allow-list.</summary>
     public const string CorsPolicy = "integrations";
 
-    /// <summary>Adds the engine, content host, caching, rate limiting and pages.</summary>
+    /// <summary>Adds the engine, content host, caching, rate limiting, proxy handling, health checks and pages.</summary>
     public static IServiceCollection AddAnnuaire(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AnnuaireOptions>().Bind(configuration.GetSection(AnnuaireOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WidgetOptions>().Bind(configuration.GetSection(WidgetOptions.Section));
         var widget = new WidgetOptions();
         configuration.GetSection(WidgetOptions.Section).Bind(widget);
+        var site = new AnnuaireOptions();
+        configuration.GetSection(AnnuaireOptions.Section).Bind(site);
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
         {
             policy.SetIsOriginAllowed(widget.Allows).WithMethods("GET").AllowAnyHeader();
@@ -30,17 +34,32 @@ public static class AnnuaireServiceCollectionExtensions
         services.AddSingleton(sp => new OfferSearchEngine(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CatalogHost>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogHost>());
+        services.AddHealthChecks().AddCheck<CatalogHealthCheck>(CatalogHealthCheck.Name, tags: [CatalogHealthCheck.Name]);
+        services.AddSingleton<AdminAccess>();
         services.AddSingleton<SafeMarkdown>();
         // ASP.NET Core's default leaves < > & ' unescaped in JSON; user text echoed by the API must
         // never read as markup, even to a client that ignores nosniff. Accented letters stay readable.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
-        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Index", "recherche"));
-        services.AddOpenApi();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AddPageRoute("/Index", "recherche");
+            o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new AdminOnlyFilter()));
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            // The configured address, not the one the request used (Host is the client's to choose).
+            document.Servers = [new() { Url = site.PublicOrigin }];
+            return Task.CompletedTask;
+        }));
         services.AddOutputCache(options =>
         {
             options.AddPolicy(CachePolicy, policy => policy
                 .SetVaryByQuery(SearchParameters.Keys.Concat(["o", "note", "id", "filtres", "origine"]).ToArray())
                 .Tag(CatalogHost.CacheTag)
+                // Keyed by index generation too: a response computed from the previous index but
+                // stored after the swap's eviction can never be served in place of the new one.
+                .VaryByValue(context => new KeyValuePair<string, string>("generation",
+                    (context.RequestServices.GetRequiredService<OfferSearchEngine>().Status?.Generation ?? 0).ToString(CultureInfo.InvariantCulture)))
                 .Expire(TimeSpan.FromMinutes(10))
                 // Without locking: in .NET 10, when the first request for a key is aborted (an adviser
                 // clicks away), requests waiting on it can get its empty or truncated response
@@ -48,17 +67,30 @@ public static class AnnuaireServiceCollectionExtensions
                 // so a stampede costs less than a blank page.
                 .SetLocking(false));
         });
+        AddRateLimiting(services, site, widget);
+        AddReverseProxy(services, configuration, site);
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+        return services;
+    }
+
+    /// <summary>
+    /// One bucket per client address and allowed embedding origin (see <see cref="ClientPartition"/>);
+    /// health endpoints are never limited, so a load balancer's checks always get through.
+    /// </summary>
+    private static void AddRateLimiting(IServiceCollection services, AnnuaireOptions site, WidgetOptions widget)
+    {
+        var allowedOrigins = ClientPartition.Canonical(widget.AllowedOrigins);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // An intranet sits behind one NAT address: requests coming from an allowed embedding
-            // origin are counted per origin, not per IP, so a whole Département is not throttled.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetFixedWindowLimiter(
-                    EmbeddingOrigin(context, widget) is { } origin ? "origine:" + origin : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "inconnu"),
-                    _ => new FixedWindowRateLimiterOptions
+                context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetNoLimiter(string.Empty)
+                    : RateLimitPartition.GetFixedWindowLimiter(ClientPartition.Key(context, allowedOrigins), _ => new FixedWindowRateLimiterOptions
                     {
-                        PermitLimit = configuration.GetValue($"{AnnuaireOptions.Section}:RequestsPerMinutePerClient", 600),
+                        PermitLimit = site.RequestsPerMinutePerClient,
                         Window = TimeSpan.FromMinutes(1),
                     }));
             options.OnRejected = async (context, token) =>
@@ -68,21 +100,37 @@ public static class AnnuaireServiceCollectionExtensions
                 await context.HttpContext.Response.WriteAsync("Trop de requêtes : merci de patienter une minute avant de réessayer.", token);
             };
         });
-        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
-        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
-        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
-        return services;
     }
 
-    /// <summary>The allowed origin embedding this request (Origin header, else Referer), or null.</summary>
-    internal static string? EmbeddingOrigin(HttpContext context, WidgetOptions widget)
+    /// <summary>
+    /// Client address and scheme from the trusted proxies only (<see cref="ReverseProxyOptions"/>);
+    /// <c>X-Forwarded-Host</c> is never read. Unless <c>AllowedHosts</c> is set, only the public
+    /// host (and <c>localhost</c>, for checks run on the machine) is served.
+    /// </summary>
+    private static void AddReverseProxy(IServiceCollection services, IConfiguration configuration, AnnuaireOptions site)
     {
-        var origin = context.Request.Headers.Origin.ToString();
-        if (string.IsNullOrEmpty(origin) && Uri.TryCreate(context.Request.Headers.Referer.ToString(), UriKind.Absolute, out var referer))
+        services.Configure<ForwardedHeadersOptions>(options =>
         {
-            origin = referer.GetLeftPart(UriPartial.Authority);
-        }
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.ForwardLimit = site.ReverseProxy.ForwardLimit;
+            if (site.ReverseProxy.KnownNetworks.Count > 0 || site.ReverseProxy.KnownProxies.Count > 0)
+            {
+                options.KnownIPNetworks.Clear();
+                options.KnownProxies.Clear();
+                foreach (var network in site.ReverseProxy.KnownNetworks)
+                {
+                    options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                }
 
-        return widget.AllowedOrigins.Count > 0 && widget.Allows(origin) && !widget.AllowedOrigins.Contains("*") ? origin : null;
+                foreach (var proxy in site.ReverseProxy.KnownProxies)
+                {
+                    options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                }
+            }
+        });
+        if (string.IsNullOrWhiteSpace(configuration["AllowedHosts"]) && Uri.TryCreate(site.PublicUrl, UriKind.Absolute, out var publicUrl))
+        {
+            services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = [publicUrl.IdnHost, "localhost"]);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Annuaire.Content;
 using Annuaire.Content.Diagnostics;
 using Annuaire.Content.Parsing;
@@ -10,14 +11,16 @@ using Microsoft.Extensions.Options;
 namespace Annuaire.Web.Services;
 
 /// <summary>
-/// Loads the content at start-up, then watches the folder: a burst of changes triggers one
-/// background rebuild, swapped atomically; cached pages are evicted. If a reload fails (folder
-/// deleted, unreadable, emptied), the last good index keeps serving and health reports « dégradé ».
-/// With <see cref="AnnuaireOptions.IndexPath"/>, every index built is also saved on disk and the
-/// next start serves it at once (then refreshes it in the background if the content changed); a
-/// missing, corrupt or outdated saved index is rebuilt from the content.
+/// Loads the content at start-up, then watches the folder: a burst of changes (signalled through a
+/// channel) triggers one background rebuild, swapped atomically; cached pages are evicted. Every
+/// failure of a load is caught and reported (<see cref="LastError"/>, health « dégradé », reason in
+/// French): the last good index keeps serving. Start-up never fails on bad content: it serves the
+/// saved index or, failing that, an empty index, and says so. With <see cref="AnnuaireOptions.IndexPath"/>,
+/// every index built is also saved on disk and the next start serves it at once (then refreshes it
+/// in the background if the content changed); a missing, corrupt or outdated saved index is rebuilt
+/// from the content.
 /// </summary>
-public sealed class CatalogHost : IHostedService, IDisposable
+public sealed class CatalogHost : BackgroundService
 {
     /// <summary>Output-cache tag of everything derived from the index.</summary>
     public const string CacheTag = "index";
@@ -28,13 +31,17 @@ public sealed class CatalogHost : IHostedService, IDisposable
     private readonly TimeProvider _clock;
     private readonly AnnuaireOptions _options;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
+
+    // One pending "something changed" is enough: further signals while one waits add nothing.
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private FileSystemWatcher? _watcher;
-    private Timer? _debounce;
     private Task _startupRefresh = Task.CompletedTask;
+    private long _pendingSince = -1;
 
     /// <summary>Creates the host.</summary>
     public CatalogHost(OfferSearchEngine engine, IOutputCacheStore cache, IOptions<AnnuaireOptions> options, ILogger<CatalogHost> logger, TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _engine = engine;
         _cache = cache;
         _logger = logger;
@@ -53,7 +60,7 @@ public sealed class CatalogHost : IHostedService, IDisposable
     /// <summary>Diagnostics of the last successful load.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; private set; } = [];
 
-    /// <summary>Why the last reload failed, or null.</summary>
+    /// <summary>Why the last load failed (French, without server paths), or null.</summary>
     public string? LastError { get; private set; }
 
     /// <summary>Why the last save of the index on disk failed, or null.</summary>
@@ -65,11 +72,25 @@ public sealed class CatalogHost : IHostedService, IDisposable
     /// <summary>Number of completed reloads (for tests and health).</summary>
     public int Reloads { get; private set; }
 
+    /// <summary>How long a change of the content has been waiting for its reload, or null when none waits.</summary>
+    public TimeSpan? ChangePendingFor
+    {
+        get
+        {
+            var since = Interlocked.Read(ref _pendingSince);
+            return since < 0 ? null : _clock.GetElapsedTime(since);
+        }
+    }
+
     /// <summary>Completes when the background check that follows a start from the saved index is done.</summary>
     public Task StartupRefresh => _startupRefresh;
 
-    /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Serves a first index before the site listens: the saved one, else one built from the content,
+    /// else (content unusable) an empty one with health « dégradé ». Only a missing content folder,
+    /// a configuration mistake, stops the start.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!Directory.Exists(Path.Combine(ContentPath, ContentLoader.OffersFolder)))
         {
@@ -79,7 +100,15 @@ public sealed class CatalogHost : IHostedService, IDisposable
 
         if (IndexPath is null || !TryStartFromSavedIndex(IndexPath))
         {
-            Load();
+            try
+            {
+                Load(onlyIfChanged: false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Fail(ex);
+                ServeEmptyIndex();
+            }
         }
 
         _watcher = new FileSystemWatcher(ContentPath) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
@@ -87,9 +116,67 @@ public sealed class CatalogHost : IHostedService, IDisposable
         _watcher.Created += OnChange;
         _watcher.Deleted += OnChange;
         _watcher.Renamed += OnChange;
-        _watcher.Error += (_, e) => _logger.LogWarning(e.GetException(), "Surveillance du contenu interrompue");
+        _watcher.Error += (_, e) =>
+        {
+            // Events may have been lost (buffer overflow): reload to be sure.
+            _logger.LogWarning(e.GetException(), "Surveillance du contenu interrompue ; rechargement par précaution");
+            Signal();
+        };
         _watcher.EnableRaisingEvents = true;
-        return Task.CompletedTask;
+        await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Debounces the changes and reloads, until the host stops.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var debounce = TimeSpan.FromMilliseconds(_options.ReloadDebounceMilliseconds);
+        var reader = _changes.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                // Quiet period: every new change pushes the reload back, so a `git pull` gives one rebuild.
+                do
+                {
+                    reader.TryRead(out _);
+                    await Task.Delay(debounce, _clock, stoppingToken);
+                }
+                while (reader.TryPeek(out _));
+
+                await ReloadAsync(onlyIfChanged: false, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>Stops watching, then stops the reload loop.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _watcher?.Dispose();
+        _watcher = null;
+        await base.StopAsync(cancellationToken);
+    }
+
+    /// <summary>Reloads the content and swaps the index; never throws.</summary>
+    public Task ReloadAsync() => ReloadAsync(onlyIfChanged: false, CancellationToken.None);
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _watcher?.Dispose();
+        _reloadGate.Dispose();
+        base.Dispose();
+    }
+
+    private void OnChange(object sender, FileSystemEventArgs e) => Signal();
+
+    private void Signal()
+    {
+        Interlocked.CompareExchange(ref _pendingSince, _clock.GetTimestamp(), -1);
+        _changes.Writer.TryWrite(true);
     }
 
     /// <summary>Serves the saved index at once if it is usable; false means "build from content".</summary>
@@ -115,42 +202,25 @@ public sealed class CatalogHost : IHostedService, IDisposable
         }
 
         // The content may have changed while the site was stopped: compare, rebuild only if needed.
-        _startupRefresh = Task.Run(() => ReloadAsync(onlyIfChanged: true));
+        _startupRefresh = Task.Run(() => ReloadAsync(onlyIfChanged: true, CancellationToken.None));
         return true;
     }
 
-    private void OnChange(object sender, FileSystemEventArgs e)
+    private async Task ReloadAsync(bool onlyIfChanged, CancellationToken cancellationToken)
     {
-        // Debounce: every change pushes the reload back, so a `git pull` gives one rebuild.
-        _debounce ??= new Timer(_ => _ = ReloadAsync(), null, Timeout.Infinite, Timeout.Infinite);
-        _debounce.Change(_options.ReloadDebounceMilliseconds, Timeout.Infinite);
-    }
-
-    /// <summary>Reloads the content and swaps the index; never throws.</summary>
-    public Task ReloadAsync() => ReloadAsync(onlyIfChanged: false);
-
-    private async Task ReloadAsync(bool onlyIfChanged)
-    {
-        await _reloadGate.WaitAsync();
+        await _reloadGate.WaitAsync(cancellationToken);
         try
         {
+            // Whatever arrives from now on needs another reload; what came before is covered by this one.
+            Interlocked.Exchange(ref _pendingSince, _changes.Reader.Count > 0 ? _clock.GetTimestamp() : -1);
             if (Load(onlyIfChanged))
             {
-                await _cache.EvictByTagAsync(CacheTag, CancellationToken.None);
+                await _cache.EvictByTagAsync(CacheTag, cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Public through /healthz: the reason in French, never a server path; details go to the log.
-            var reason = ex switch
-            {
-                NoOffersException => $"aucun fichier d'offre sous {ContentLoader.OffersFolder}/",
-                DirectoryNotFoundException => "dossier de contenu introuvable",
-                UnauthorizedAccessException => "droits de lecture insuffisants sur le contenu",
-                _ => "contenu illisible",
-            };
-            LastError = $"Rechargement impossible ({reason}) : l'index précédent reste en service.";
-            _logger.LogError(ex, "Rechargement du contenu impossible ; l'index précédent reste en service");
+            Fail(ex);
         }
         finally
         {
@@ -158,8 +228,46 @@ public sealed class CatalogHost : IHostedService, IDisposable
         }
     }
 
+    /// <summary>Records a failed load: public reason in French, never a server path; details go to the log.</summary>
+    private void Fail(Exception ex)
+    {
+        var reason = ex switch
+        {
+            NoOffersException => $"aucun fichier d'offre sous {ContentLoader.OffersFolder}/",
+            DirectoryNotFoundException => "dossier de contenu introuvable",
+            UnauthorizedAccessException => "droits de lecture insuffisants sur le contenu",
+            IOException => "contenu illisible",
+            OutOfMemoryException => "mémoire insuffisante",
+            _ => "erreur inattendue, voir le journal du serveur",
+        };
+        LastError = _engine.Status is { OfferCount: > 0 }
+            ? $"Rechargement impossible ({reason}) : l'index précédent reste en service."
+            : $"Chargement du contenu impossible ({reason}) : aucune offre n'est servie.";
+        _logger.LogError(ex, "Chargement du contenu impossible ; l'index précédent reste en service s'il existe");
+    }
+
+    /// <summary>
+    /// An index without offers, so that pages answer (and say the directory is empty) rather than the
+    /// site failing to start; if even that fails, no index is served and readiness says so.
+    /// </summary>
+    private void ServeEmptyIndex()
+    {
+        try
+        {
+            var diagnostics = new List<Diagnostic>();
+            var referentials = ReferentialLoader.Load(ContentPath, diagnostics);
+            _engine.Rebuild(new ContentCatalog { Root = ContentPath, Referentials = referentials, Offers = [], Diagnostics = diagnostics, FileCount = 0 });
+            StartupSource = "index vide (contenu inutilisable)";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            StartupSource = "aucun index (contenu inutilisable)";
+            _logger.LogError(ex, "Impossible de servir même un index vide");
+        }
+    }
+
     /// <summary>Loads the content and swaps a new index in; false when skipped because nothing changed.</summary>
-    private bool Load(bool onlyIfChanged = false)
+    private bool Load(bool onlyIfChanged)
     {
         var catalog = ContentLoader.Load(ContentPath, ValidationOptions.ForToday(_clock, _options.StaleAfterMonths));
         var served = _engine.Status;
@@ -172,7 +280,7 @@ public sealed class CatalogHost : IHostedService, IDisposable
         Diagnostics = catalog.Diagnostics;
         LastError = null;
         Reloads++;
-        foreach (var error in catalog.Diagnostics.Where(d => d.IsError))
+        foreach (var error in catalog.Diagnostics.Where(d => d.IsError).Take(50))
         {
             _logger.LogWarning("Fichier ignoré : {Diagnostic}", error.ToString());
         }
@@ -207,22 +315,6 @@ public sealed class CatalogHost : IHostedService, IDisposable
             SaveError = "Index non enregistré sur disque (disque plein ou dossier non inscriptible, voir le journal) : la recherche fonctionne, le prochain démarrage repartira de l'index enregistré précédent ou du contenu.";
             _logger.LogError(ex, "Enregistrement de l'index impossible dans {Path}", IndexPath);
         }
-    }
-
-    /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _watcher?.Dispose();
-        _watcher = null;
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _watcher?.Dispose();
-        _debounce?.Dispose();
-        _reloadGate.Dispose();
     }
 
     /// <summary>The content folder holds no offer file at all: never served in place of a real catalogue.</summary>

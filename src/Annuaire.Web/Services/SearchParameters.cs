@@ -52,7 +52,7 @@ public static class SearchParameters
             }
         }
 
-        Add("q", request.Text);
+        Add("q", Truncate(request.Text));
         foreach (var v in request.Thematiques) { Add("thematique", v); }
         foreach (var v in request.Publics) { Add("public", v); }
         foreach (var v in request.Types) { Add("type", v); }
@@ -63,6 +63,21 @@ public static class SearchParameters
         Add("tri", request.Sort switch { SearchSort.DateMaj => "date", SearchSort.Titre => "titre", _ => null });
         Add("page", request.Page > 1 ? request.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         return Microsoft.AspNetCore.Http.QueryString.Create(pairs).ToString();
+    }
+
+    /// <summary>
+    /// The text as far as the engine reads it (<see cref="SearchRequest.MaxTextLength"/>): a longer
+    /// one is never copied into the page's links (a 4,000-character <c>q</c> made a 305 KB page).
+    /// </summary>
+    public static string? Truncate(string? text)
+    {
+        if (text is null || text.Length <= SearchRequest.MaxTextLength)
+        {
+            return text;
+        }
+
+        var end = char.IsHighSurrogate(text[SearchRequest.MaxTextLength - 1]) ? SearchRequest.MaxTextLength - 1 : SearchRequest.MaxTextLength;
+        return text[..end];
     }
 
     /// <summary>Toggles a filter value (adds it, or removes it if present) and goes back to page 1.</summary>

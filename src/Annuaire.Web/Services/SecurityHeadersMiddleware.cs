@@ -1,7 +1,13 @@
+using Microsoft.Extensions.Options;
+
 namespace Annuaire.Web.Services;
 
-/// <summary>Strict security headers on every response, and a cap on absurd query strings.</summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next, Microsoft.Extensions.Options.IOptions<WidgetOptions> widget)
+/// <summary>
+/// First line of every request: strict security headers on every response; only GET and HEAD
+/// (and CORS preflights to the API) go further, anything else gets 405 here; absurd query strings get 400;
+/// when the public address is https, plain http requests are redirected to it.
+/// </summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<WidgetOptions> widget, IOptions<AnnuaireOptions> options)
 {
     /// <summary>Longest query string accepted (a search fits in far less).</summary>
     public const int MaxQueryStringLength = 4096;
@@ -11,27 +17,56 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, Microsoft.Ex
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
-    /// <summary>Adds the headers, or answers 400 to oversized query strings.</summary>
+    /// <summary>Adds the headers, then answers 405, 400 or a redirection, or passes the request on.</summary>
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
         var headers = context.Response.Headers;
         // Only the widget may be framed by other sites, and only by the configured origins.
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/widget", StringComparison.OrdinalIgnoreCase)
+        headers.ContentSecurityPolicy = request.Path.StartsWithSegments("/widget", StringComparison.OrdinalIgnoreCase)
             ? ContentSecurityPolicy.Replace("frame-ancestors 'self'", "frame-ancestors " + widget.Value.FrameAncestors, StringComparison.Ordinal)
             : ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        if (context.Request.QueryString.Value?.Length > MaxQueryStringLength)
+
+        // The site only reads: no page or endpoint takes a body. TRACE, POST… stop here, before any page runs.
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !IsCorsPreflight(request))
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync("Recherche trop longue : raccourcissez votre texte ou retirez des filtres.");
+            headers.Allow = "GET, HEAD";
+            await Answer(context, StatusCodes.Status405MethodNotAllowed, "Méthode non autorisée : l'annuaire se consulte en lecture seule (GET).");
+            return;
+        }
+
+        if (request.QueryString.Value?.Length > MaxQueryStringLength)
+        {
+            await Answer(context, StatusCodes.Status400BadRequest, "Recherche trop longue : raccourcissez votre texte ou retirez des filtres.");
+            return;
+        }
+
+        var publicUrl = options.Value;
+        if (publicUrl.IsPublicHttps && !request.IsHttps && !request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase))
+        {
+            // To the configured address, never to the Host header.
+            context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+            headers.Location = publicUrl.PublicOrigin + request.PathBase + request.Path + request.QueryString;
             return;
         }
 
         await next(context);
+    }
+
+    /// <summary>A browser asking whether it may call the API from another origin (answered by the CORS policy).</summary>
+    private static bool IsCorsPreflight(HttpRequest request) =>
+        HttpMethods.IsOptions(request.Method) && request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && request.Headers.Origin.Count > 0 && request.Headers.AccessControlRequestMethod.Count > 0;
+
+    private static async Task Answer(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(message);
     }
 }

@@ -60,7 +60,7 @@ public sealed class FreshnessReportTests
 
     private static class ReferentialLoaderForTests
     {
-        public static Content.Referentials.Territories Territories() =>
-            Content.Referentials.ReferentialLoader.Load(Path.Combine(AppContext.BaseDirectory, "TestData", "cases", "content"), []).Territories;
+        public static Annuaire.Content.Referentials.Territories Territories() =>
+            Annuaire.Content.Referentials.ReferentialLoader.Load(Path.Combine(AppContext.BaseDirectory, "TestData", "cases", "content"), []).Territories;
     }
 }

@@ -1,15 +1,34 @@
 using Annuaire.Content.Diagnostics;
 using Annuaire.Search;
 using Annuaire.Web.Services;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Annuaire.Web.Pages.Admin;
 
-/// <summary>Read-only state of the content: files skipped and warnings (no secrets, no paths outside content/).</summary>
+/// <summary>
+/// Read-only state of the content: files skipped and warnings (no secrets, no paths outside
+/// content/), errors first, <see cref="PageSize"/> per page. Reserved by <see cref="AdminOnlyFilter"/>.
+/// </summary>
 public sealed class DiagnosticsModel(CatalogHost host, OfferSearchEngine engine) : PageModel
 {
-    /// <summary>Diagnostics of the last load.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics => host.Diagnostics;
+    /// <summary>Diagnostics per page.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>The diagnostics of this page: errors first, then warnings.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; private set; } = [];
+
+    /// <summary>Errors in the last load.</summary>
+    public int ErrorCount { get; private set; }
+
+    /// <summary>Warnings in the last load.</summary>
+    public int WarningCount { get; private set; }
+
+    /// <summary>The page shown (1-based).</summary>
+    public int PageNumber { get; private set; } = 1;
+
+    /// <summary>Number of pages.</summary>
+    public int PageCount { get; private set; } = 1;
 
     /// <summary>Index status.</summary>
     public IndexStatus? Status => engine.Status;
@@ -23,8 +42,14 @@ public sealed class DiagnosticsModel(CatalogHost host, OfferSearchEngine engine)
     /// <summary>Where the index served at start-up came from.</summary>
     public string StartupSource => host.StartupSource;
 
-    /// <summary>Nothing to do: properties read the live state.</summary>
-    public void OnGet()
+    /// <summary>Takes one page of the live diagnostics (<c>?page=</c>; "page" alone is a reserved route value in Razor Pages).</summary>
+    public void OnGet([FromQuery(Name = "page")] int? page)
     {
+        var all = host.Diagnostics;
+        ErrorCount = all.Count(d => d.IsError);
+        WarningCount = all.Count - ErrorCount;
+        PageCount = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
+        Diagnostics = [.. all.Where(d => d.IsError).Concat(all.Where(d => !d.IsError)).Skip((PageNumber - 1) * PageSize).Take(PageSize)];
     }
 }
