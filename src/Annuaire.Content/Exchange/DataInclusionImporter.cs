@@ -221,12 +221,7 @@ public static class DataInclusionImporter
         string[] order = ["titre", "resume", "porteur", "partenaires", "thematiques", "type", "publics", "publics_precisions", "zone_eligibilite",
             "modes_accueil", "frais", "frais_precisions", "conditions_acces", "modes_mobilisation", "mobilisable_par", "mobilisation_precisions",
             "lien_mobilisation", "contact", "lieux", "mots_cles", "date_maj", "valide_du", "valide_jusqu_au", "statut"];
-        var fields = order.Select(k => new KeyValuePair<string, object?>(k, Get(k) switch
-        {
-            Dictionary<string, object?> map => (IReadOnlyDictionary<string, object?>)map,
-            Dictionary<string, object?>[] maps => maps.Cast<IReadOnlyDictionary<string, object?>>().ToList(),
-            var other => other,
-        }));
+        var fields = order.Select(k => new KeyValuePair<string, object?>(k, Get(k)));
         return OfferYamlWriter.Write(fields, (string?)Get("texte") ?? string.Empty);
     }
 

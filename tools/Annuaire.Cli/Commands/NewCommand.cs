@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
+using Annuaire.Content.Exchange;
 using Annuaire.Content.Model;
 using Annuaire.Content.Parsing;
 using Annuaire.Content.Referentials;
@@ -97,36 +97,31 @@ internal static class NewCommand
 
     private static string Render(string titre, string? resume, string porteur, string[] thematiques, string? type, string[] zones, DateOnly today)
     {
-        static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-        static string QuoteList(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(Quote)) + "]";
+        KeyValuePair<string, object?>[] fields =
+        [
+            new("titre", titre),
+            new("resume", resume ?? "À compléter : une phrase qui résume l'offre pour la liste de résultats."),
+            new("porteur", porteur),
+            new("thematiques", thematiques),
+            new("type", type),
+            new("zone_eligibilite", zones),
+            new("date_maj", today),
+        ];
+        const string body = """
+            À compléter : ce qu'est l'offre, en quelques phrases simples.
 
-        var text = new StringBuilder();
-        text.AppendLine("---");
-        text.AppendLine(CultureInfo.InvariantCulture, $"titre: {Quote(titre)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"resume: {Quote(resume ?? "À compléter : une phrase qui résume l'offre pour la liste de résultats.")}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"porteur: {Quote(porteur)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"thematiques: {QuoteList(thematiques)}");
-        if (type is not null)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"type: {Quote(type)}");
-        }
+            ## Pour qui ?
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"zone_eligibilite: {QuoteList(zones)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"date_maj: {today:yyyy-MM-dd}");
-        text.AppendLine("---");
-        text.AppendLine("À compléter : ce qu'est l'offre, en quelques phrases simples.");
-        text.AppendLine();
-        text.AppendLine("## Pour qui ?");
-        text.AppendLine();
-        text.AppendLine("À compléter.");
-        text.AppendLine();
-        text.AppendLine("## Comment la mobiliser ?");
-        text.AppendLine();
-        text.AppendLine("À compléter.");
-        text.AppendLine();
-        text.AppendLine("## Pièces à fournir");
-        text.AppendLine();
-        text.AppendLine("À compléter.");
-        return text.ToString();
+            À compléter.
+
+            ## Comment la mobiliser ?
+
+            À compléter.
+
+            ## Pièces à fournir
+
+            À compléter.
+            """;
+        return OfferYamlWriter.Write(fields, body);
     }
 }
