@@ -13,19 +13,13 @@ public static class AnnuaireServiceCollectionExtensions
     public const string CachePolicy = "recherche";
 
     /// <summary>CORS policy of the API: the widget's allow-list.</summary>
-    public const string CorsPolicy = "integrations";
+    public const string CorsPolicy = WidgetServiceCollectionExtensions.CorsPolicy;
 
     /// <summary>Adds the engine, content host, caching, rate limiting and pages.</summary>
     public static IServiceCollection AddAnnuaire(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AnnuaireOptions>().Bind(configuration.GetSection(AnnuaireOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<WidgetOptions>().Bind(configuration.GetSection(WidgetOptions.Section));
-        var widget = new WidgetOptions();
-        configuration.GetSection(WidgetOptions.Section).Bind(widget);
-        services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
-        {
-            policy.SetIsOriginAllowed(widget.Allows).WithMethods("GET").AllowAnyHeader();
-        }));
+        services.AddWidgetOptions(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new OfferSearchEngine(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CatalogHost>();
@@ -55,7 +49,7 @@ public static class AnnuaireServiceCollectionExtensions
             // origin are counted per origin, not per IP, so a whole Département is not throttled.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 RateLimitPartition.GetFixedWindowLimiter(
-                    EmbeddingOrigin(context, widget) is { } origin ? "origine:" + origin : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "inconnu"),
+                    EmbeddingOrigin(context, context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<WidgetOptions>>().Value) is { } origin ? "origine:" + origin : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "inconnu"),
                     _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = configuration.GetValue($"{AnnuaireOptions.Section}:RequestsPerMinutePerClient", 600),
