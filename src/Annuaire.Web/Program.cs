@@ -13,6 +13,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+app.UseApiProblemDetails(); // Under /api: problem details instead of the HTML error pages.
 app.UseStaticFiles();
 app.UseRouting();
 app.UseCors();

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Annuaire.Search;
+using Annuaire.Web.Endpoints;
 
 namespace Annuaire.Web.Services;
 
@@ -29,7 +30,7 @@ public static class AnnuaireServiceCollectionExtensions
         // never read as markup, even to a client that ignores nosniff. Accented letters stay readable.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddRazorPages(o => o.Conventions.AddPageRoute("/Index", "recherche"));
-        services.AddOpenApi();
+        services.AddAnnuaireApi();
         services.AddOutputCache(options =>
         {
             options.AddPolicy(CachePolicy, policy => policy
@@ -57,8 +58,14 @@ public static class AnnuaireServiceCollectionExtensions
                     }));
             options.OnRejected = async (context, token) =>
             {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 context.HttpContext.Response.Headers.RetryAfter = "60";
+                if (ApiProblems.IsApiRequest(context.HttpContext))
+                {
+                    await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests);
+                    return;
+                }
+
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync("Trop de requêtes : merci de patienter une minute avant de réessayer.", token);
             };
         });
