@@ -58,6 +58,18 @@ public static class TextNormalizer
         return fixedText?.ToString() ?? text;
     }
 
+    /// <summary>
+    /// A file-name-safe identifier: folded, letters and digits joined by single hyphens, cut at a
+    /// word boundary within <paramref name="maxLength"/> (« Aide au permis B à Gien » → « aide-au-permis-b-a-gien »).
+    /// </summary>
+    public static string Slugify(string text, int maxLength = 80)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new string([.. Fold(text).Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var slug = string.Join('-', words);
+        return slug.Length <= maxLength ? slug : slug[..maxLength].TrimEnd('-');
+    }
+
     /// <summary>Folded words of at least three letters (drops short function words).</summary>
     public static IReadOnlySet<string> Words(string text) =>
         Fold(text).Split([' ', '\'', '-', ',', '.', ';', ':', '(', ')', '/', '«', '»', '!', '?'], StringSplitOptions.RemoveEmptyEntries)

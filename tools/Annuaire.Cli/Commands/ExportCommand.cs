@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Annuaire.Content;
 using Annuaire.Content.Exchange;
 using Annuaire.Content.Parsing;
@@ -27,11 +25,8 @@ internal static class ExportCommand
             var site = result.GetValue(baseUrl)?.TrimEnd('/');
             var services = DataInclusionExporter.Services(catalog.Offers, result.GetValue(source)!, site is null ? null : o => $"{site}/offres/{o.Id}", options.Today);
             var structures = DataInclusionExporter.Structures(services, catalog.Offers, catalog.Referentials, result.GetValue(source)!);
-            var dir = Directory.CreateDirectory(result.GetValue(output)!).FullName;
-            var utf8 = new UTF8Encoding(false);
-            File.WriteAllText(Path.Combine(dir, "services.json"), JsonSerializer.Serialize(services, DataInclusionExporter.Json), utf8);
-            File.WriteAllText(Path.Combine(dir, "structures.json"), JsonSerializer.Serialize(structures, DataInclusionExporter.Json), utf8);
-            File.WriteAllText(Path.Combine(dir, "services.csv"), DataInclusionExporter.ToCsv(services), utf8);
+            var dir = Path.GetFullPath(result.GetValue(output)!);
+            DataInclusionFiles.Write(dir, services, structures);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{services.Count} services et {structures.Count} structures exportés dans {dir}."));
             return catalog.ErrorCount > 0 ? ExitCodes.InvalidContent : ExitCodes.Ok;
         });

@@ -38,7 +38,7 @@ internal static class NewCommand
             }
 
             var title = result.GetValue(titre)!.Trim();
-            var id = result.GetValue(slug) ?? Slugify(title);
+            var id = result.GetValue(slug) ?? TextNormalizer.Slugify(title);
             var zoneList = result.GetValue(zones)!;
             var folder = Path.Combine(root, "offres", FolderFor(zoneList, referentials.Territories));
             var path = Path.Combine(folder, id + ".md");
@@ -71,18 +71,6 @@ internal static class NewCommand
         return command;
     }
 
-    internal static string Slugify(string title)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in TextNormalizer.Fold(title))
-        {
-            builder.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
-        }
-
-        var slug = string.Join('-', builder.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
-        return slug.Length <= 80 ? slug : slug[..80].TrimEnd('-');
-    }
-
     private static string FolderFor(string[] zones, Territories territories)
     {
         var first = zones.FirstOrDefault() ?? Offer.France;
@@ -92,7 +80,7 @@ internal static class NewCommand
         }
 
         var departement = territories.DepartementOf(first);
-        return departement is not null && territories.Departements.TryGetValue(departement, out var name) ? Slugify(name) : "autres";
+        return departement is not null && territories.Departements.TryGetValue(departement, out var name) ? TextNormalizer.Slugify(name) : "autres";
     }
 
     private static string Render(string titre, string? resume, string porteur, string[] thematiques, string? type, string[] zones, DateOnly today)
