@@ -21,6 +21,7 @@ public static class AnnuaireServiceCollectionExtensions
     {
         services.AddOptions<AnnuaireOptions>().Bind(configuration.GetSection(AnnuaireOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddWidgetOptions(configuration);
+        services.AddPublicPages(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new OfferSearchEngine(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CatalogHost>();

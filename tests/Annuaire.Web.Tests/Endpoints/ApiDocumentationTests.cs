@@ -11,7 +11,7 @@ public sealed class ApiDocumentationTests(SiteFactory site) : IClassFixture<Site
     public async Task OpenApi_EveryOperationResponse_HasAJsonSchema()
     {
         using var client = site.CreateClient();
-        using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
         var paths = json.RootElement.GetProperty("paths").EnumerateObject().ToList();
         var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
 
@@ -40,25 +40,25 @@ public sealed class ApiDocumentationTests(SiteFactory site) : IClassFixture<Site
     public async Task ApiPage_InlineScriptsCarryTheNonceOfItsOwnPolicy()
     {
         using var client = site.CreateClient();
-        var response = await client.GetAsync("/api/documentation/");
+        var response = await client.GetAsync("/api/documentation/", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var policy = response.Headers.GetValues("Content-Security-Policy").Single();
         var nonce = System.Text.RegularExpressions.Regex.Match(policy, "script-src 'self' 'nonce-([^']+)'").Groups[1].Value;
         Assert.NotEmpty(nonce);
         Assert.DoesNotContain("'unsafe-inline'", policy.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)), StringComparison.Ordinal);
 
-        var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(response.Content.ReadAsStream()));
+        var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(response.Content.ReadAsStream(TestContext.Current.CancellationToken)), TestContext.Current.CancellationToken);
         var scripts = page.QuerySelectorAll("script").ToList();
         Assert.Contains(scripts, s => s.GetAttribute("src") is null);
         Assert.All(scripts, s => Assert.Equal(nonce, s.GetAttribute("nonce")));
         foreach (var src in scripts.Select(s => s.GetAttribute("src")).OfType<string>())
         {
-            var asset = await client.GetAsync("/api/documentation/" + src);
+            var asset = await client.GetAsync("/api/documentation/" + src, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
         }
 
         // A second response gets another nonce: it cannot be replayed.
-        var again = await client.GetAsync("/api/documentation/");
+        var again = await client.GetAsync("/api/documentation/", TestContext.Current.CancellationToken);
         Assert.DoesNotContain(nonce, again.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
@@ -71,7 +71,7 @@ public sealed class ApiDocumentationTests(SiteFactory site) : IClassFixture<Site
     public async Task OtherResponses_ForbidInlineScriptAndStyle(string url)
     {
         using var client = site.CreateClient();
-        var response = await client.GetAsync(url);
+        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
         var policy = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
         Assert.Contains("style-src 'self';", policy, StringComparison.Ordinal);

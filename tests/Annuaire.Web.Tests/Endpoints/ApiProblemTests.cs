@@ -26,7 +26,7 @@ public sealed class ApiProblemTests(SiteFactory site) : IClassFixture<SiteFactor
         using var client = site.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Accept.ParseAdd("text/html"); // A browser asking for a page still gets JSON from the API.
-        await AssertProblemAsync(await client.SendAsync(request), status, title);
+        await AssertProblemAsync(await client.SendAsync(request, TestContext.Current.CancellationToken), status, title);
     }
 
     [Fact]
@@ -34,14 +34,14 @@ public sealed class ApiProblemTests(SiteFactory site) : IClassFixture<SiteFactor
     {
         using var client = site.CreateClient();
         using var body = new StringContent("{}");
-        await AssertProblemAsync(await client.PostAsync("/api/v1/offres", body), HttpStatusCode.MethodNotAllowed, "Méthode non autorisée");
+        await AssertProblemAsync(await client.PostAsync("/api/v1/offres", body, TestContext.Current.CancellationToken), HttpStatusCode.MethodNotAllowed, "Méthode non autorisée");
     }
 
     [Fact]
     public async Task Get_WhenQueryStringTooLong_Is400Problem()
     {
         using var client = site.CreateClient();
-        var response = await client.GetAsync("/api/v1/offres?q=" + new string('a', 10_000));
+        var response = await client.GetAsync("/api/v1/offres?q=" + new string('a', 10_000), TestContext.Current.CancellationToken);
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "Requête invalide");
     }
 
@@ -54,7 +54,7 @@ public sealed class ApiProblemTests(SiteFactory site) : IClassFixture<SiteFactor
         var attempts = 0;
         do
         {
-            response = await client.GetAsync("/api/v1/suggest?q=rsa");
+            response = await client.GetAsync("/api/v1/suggest?q=rsa", TestContext.Current.CancellationToken);
         }
         while (response.StatusCode == HttpStatusCode.OK && ++attempts < 50);
 
@@ -66,7 +66,7 @@ public sealed class ApiProblemTests(SiteFactory site) : IClassFixture<SiteFactor
     public async Task Get_WhenPageOutsideApiIsMissing_KeepsTheHtmlErrorPage()
     {
         using var client = site.CreateClient();
-        var response = await client.GetAsync("/nulle-part");
+        var response = await client.GetAsync("/nulle-part", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }

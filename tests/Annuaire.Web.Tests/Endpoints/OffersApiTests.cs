@@ -68,8 +68,8 @@ public sealed class OffersApiTests(ApiSite api) : IClassFixture<ApiSite>
     public async Task Alias_WhenUnversionedPath_AnswersLikeVersionOne(string path)
     {
         using var client = api.Site.CreateClient();
-        var versioned = await client.GetStringAsync("/api/v1" + path);
-        var alias = await client.GetStringAsync("/api" + path);
+        var versioned = await client.GetStringAsync("/api/v1" + path, TestContext.Current.CancellationToken);
+        var alias = await client.GetStringAsync("/api" + path, TestContext.Current.CancellationToken);
         Assert.Equal(versioned, alias);
     }
 
