@@ -19,7 +19,7 @@ internal static class NewCommand
         var zones = new Option<string[]>("--zone") { Description = "Zone d'éligibilité : france, code de département, code INSEE ou SIREN (répétable).", Required = true, AllowMultipleArgumentsPerToken = true };
         var resume = new Option<string?>("--resume") { Description = "Résumé d'une phrase (20 à 280 caractères)." };
         var type = new Option<string?>("--type") { Description = "Type de service (referentiels/types.yml)." };
-        var content = new Option<string>("--content") { Description = "Dossier de contenu.", DefaultValueFactory = _ => "content" };
+        var content = CliOptions.Content();
         var slug = new Option<string?>("--slug") { Description = "Identifiant (nom du fichier) ; déduit du titre par défaut." };
 
         var command = new Command("new", "Crée un fichier d'offre valide, à compléter.")
