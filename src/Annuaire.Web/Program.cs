@@ -16,6 +16,7 @@ if (app.Services.GetRequiredService<IOptions<AnnuaireOptions>>().Value.IsPublicH
 }
 
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+app.UseApiProblemDetails(); // Under /api: problem details instead of the HTML error pages.
 app.UseStaticFiles();
 app.UseRouting();
 app.UseCors();

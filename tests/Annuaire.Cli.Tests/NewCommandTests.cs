@@ -14,7 +14,7 @@ public sealed class NewCommandTests
             Assert.Equal(0, code);
             Assert.Contains("aide-au-permis-b-a-gien", output, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(copy.FullName, "offres", "loiret", "aide-au-permis-b-a-gien.md")));
-            Assert.Equal(0, CliRunner.Run("validate", copy.FullName).ExitCode);
+            Assert.Equal(0, CliRunner.Run("validate", "--content", copy.FullName).ExitCode);
 
             // Same slug again: refused.
             Assert.Equal(1, CliRunner.Run("new", "--content", copy.FullName, "--titre", "Aide au permis B à Gien", "--porteur", "cd45",

@@ -7,7 +7,7 @@ public sealed class SearchCommandTests
     [Fact]
     public void Search_WhenJson_PrintsStableContract()
     {
-        var (code, output, _) = CliRunner.Run("search", "garage reparation", "--content", CliRunner.TestContent, "--json");
+        var (code, output, _) = CliRunner.Run("search", "garage reparation", "--content", CliRunner.TestContent, "--format", "json");
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         Assert.Equal(1, json.RootElement.GetProperty("total").GetInt32());
@@ -24,9 +24,9 @@ public sealed class SearchCommandTests
         var folder = Path.Combine(Path.GetTempPath(), "annuaire-cli-index-" + Guid.NewGuid().ToString("N"));
         try
         {
-            Assert.Equal(0, CliRunner.Run("index", CliRunner.TestContent, "--out", folder).ExitCode);
-            var fromIndex = CliRunner.Run("search", "garage", "--content", CliRunner.TestContent, "--index", folder, "--json").Output;
-            var fromContent = CliRunner.Run("search", "garage", "--content", CliRunner.TestContent, "--json").Output;
+            Assert.Equal(0, CliRunner.Run("index", "--content", CliRunner.TestContent, "--out", folder).ExitCode);
+            var fromIndex = CliRunner.Run("search", "garage", "--content", CliRunner.TestContent, "--index", folder, "--format", "json").Output;
+            var fromContent = CliRunner.Run("search", "garage", "--content", CliRunner.TestContent, "--format", "json").Output;
             using var a = JsonDocument.Parse(fromIndex);
             using var b = JsonDocument.Parse(fromContent);
             Assert.Equal(b.RootElement.GetProperty("total").GetInt32(), a.RootElement.GetProperty("total").GetInt32());
@@ -43,7 +43,7 @@ public sealed class SearchCommandTests
         var folder = Path.Combine(Path.GetTempPath(), "annuaire-cli-index-" + Guid.NewGuid().ToString("N"));
         try
         {
-            Assert.Equal(0, CliRunner.Run("index", CliRunner.TestContent, "--out", folder).ExitCode);
+            Assert.Equal(0, CliRunner.Run("index", "--content", CliRunner.TestContent, "--out", folder).ExitCode);
             var terms = Directory.GetFiles(folder, "*.tim").Single();
             File.WriteAllBytes(terms, File.ReadAllBytes(terms)[..100]);
 

@@ -7,7 +7,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public void Validate_WhenContentHasErrors_ExitsOneWithLocatedLines()
     {
-        var (code, output, _) = CliRunner.Run("validate", CliRunner.TestContent);
+        var (code, output, _) = CliRunner.Run("validate", "--content", CliRunner.TestContent);
         Assert.Equal(1, code);
         var line = Assert.Single(output.Split('\n'), l => l.Contains(": error ", StringComparison.Ordinal));
         Assert.Matches(@"offres/loiret/permis-casse\.md:5:15: error ANN007: ", line);
@@ -17,7 +17,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public void Validate_WhenFormatGithub_PrintsAnnotationsOnTheRightLine()
     {
-        var (_, output, _) = CliRunner.Run("validate", CliRunner.TestContent, "--format", "github");
+        var (_, output, _) = CliRunner.Run("validate", "--content", CliRunner.TestContent, "--format", "github");
         var annotation = Assert.Single(output.Split('\n'), l => l.StartsWith("::error ", StringComparison.Ordinal));
         Assert.Matches(@"^::error file=.*offres/loiret/permis-casse\.md,line=5,col=15,title=ANN007::", annotation);
     }
@@ -25,7 +25,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public void Validate_WhenFormatJson_IsParseableWithCounts()
     {
-        var (_, output, _) = CliRunner.Run("validate", CliRunner.TestContent, "--format", "json");
+        var (_, output, _) = CliRunner.Run("validate", "--content", CliRunner.TestContent, "--format", "json");
         using var json = JsonDocument.Parse(output);
         Assert.Equal(2, json.RootElement.GetProperty("files").GetInt32());
         Assert.Equal(1, json.RootElement.GetProperty("offers").GetInt32());
@@ -44,8 +44,8 @@ public sealed class ValidateCommandTests
             File.Delete(Path.Combine(copy.FullName, "offres", "loiret", "permis-casse.md"));
             var stale = Path.Combine(copy.FullName, "offres", "loiret", "garage-solidaire-montargois.md");
             File.WriteAllText(stale, File.ReadAllText(stale).Replace("date_maj: 2026-08-25", "date_maj: 2024-08-25", StringComparison.Ordinal));
-            Assert.Equal(0, CliRunner.Run("validate", copy.FullName).ExitCode);
-            Assert.Equal(1, CliRunner.Run("validate", copy.FullName, "--warnings-as-errors").ExitCode);
+            Assert.Equal(0, CliRunner.Run("validate", "--content", copy.FullName).ExitCode);
+            Assert.Equal(1, CliRunner.Run("validate", "--content", copy.FullName, "--warnings-as-errors").ExitCode);
         }
         finally
         {
@@ -56,7 +56,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public void Validate_WhenFolderMissing_ExitsTwoWithFrenchMessage()
     {
-        var (code, _, error) = CliRunner.Run("validate", "/nonexistent/annuaire");
+        var (code, _, error) = CliRunner.Run("validate", "--content", "/nonexistent/annuaire");
         Assert.Equal(2, code);
         Assert.Contains("introuvable", error, StringComparison.Ordinal);
     }

@@ -107,6 +107,28 @@ public sealed class WidgetTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.False(no.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
+    [Theory]
+    [InlineData("intranet.loiret.example.org")]
+    [InlineData("https://intranet.loiret.example.org/annuaire")]
+    [InlineData("ftp://intranet.loiret.example.org")]
+    public void Startup_WhenAllowedOriginIsNotAnOrigin_RefusesToStartWithFrenchMessage(string origin)
+    {
+        using var factory = WithOrigins(Intranet, origin);
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains($"« {origin} » n'est pas une origine", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("https://intranet.loiret.example.org/")]
+    [InlineData("http://localhost:8080")]
+    public void Validate_WhenOriginWellFormed_Succeeds(string origin)
+    {
+        var options = new Annuaire.Web.Services.WidgetOptions();
+        options.AllowedOrigins.Add(origin);
+        Assert.True(new Annuaire.Web.Services.WidgetOptionsValidator().Validate(null, options).Succeeded);
+    }
+
     [Fact]
     public async Task Configurator_ShowsBothSnippetsAndPreview()
     {

@@ -62,9 +62,11 @@ public static class DataInclusionImporter
         var byId = existing.Offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
         var state = new Dictionary<string, Dictionary<string, string>>(previous.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal);
         var files = new List<ImportedFile>();
-        foreach (var service in services)
+        // The places of one offer come as one service each (see DataInclusionIds): import them as one file.
+        foreach (var group in services.GroupBy(s => DataInclusionIds.OfferSlugOfPlace(s.Source, s.Id) is { } offer ? $"{s.Source}{DataInclusionIds.Separator}{offer}" : s.Id, StringComparer.Ordinal))
         {
-            var slug = SlugOf(service);
+            var service = group.First();
+            var slug = DataInclusionIds.OfferSlugOfPlace(service.Source, service.Id) ?? SlugOf(service);
             var porteur = porteurOf(service.StructureId);
             byId.TryGetValue(slug, out var current);
             var path = current?.SourcePath ?? $"{targetFolder.Trim('/')}/{slug}.md";
@@ -74,7 +76,7 @@ public static class DataInclusionImporter
                 continue;
             }
 
-            var incoming = Fields(service, porteur);
+            var incoming = Fields(service, [.. group], porteur);
             var currentFields = current is null ? null : Fields(current);
             var merged = new Dictionary<string, object?>(StringComparer.Ordinal);
             var changed = new List<string>();
@@ -137,17 +139,16 @@ public static class DataInclusionImporter
         ArgumentNullException.ThrowIfNull(service);
         var prefix = service.Source + "--";
         var local = service.Id.StartsWith(prefix, StringComparison.Ordinal) ? service.Id[prefix.Length..] : service.Id;
-        if (System.Text.RegularExpressions.Regex.IsMatch(local, "^[a-z0-9]+(-[a-z0-9]+)*$") && local.Length <= 100)
+        if (DataInclusionIds.IsSlug(local))
         {
             return local;
         }
 
         var hash = (uint)service.Id.Aggregate(17, (h, c) => unchecked((h * 31) + c));
-        var name = string.Join('-', new string([.. TextNormalizer.Fold(service.Nom).Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return $"{(name.Length > 60 ? name[..60].TrimEnd('-') : name)}-{hash.ToString("x8", CultureInfo.InvariantCulture)}";
+        return $"{TextNormalizer.Slugify(service.Nom, 60)}-{hash.ToString("x8", CultureInfo.InvariantCulture)}";
     }
 
-    private static Dictionary<string, object?> Fields(DataInclusionService s, string porteur) => new(StringComparer.Ordinal)
+    private static Dictionary<string, object?> Fields(DataInclusionService s, IReadOnlyList<DataInclusionService> places, string porteur) => new(StringComparer.Ordinal)
     {
         ["titre"] = s.Nom,
         ["porteur"] = porteur,
@@ -164,8 +165,10 @@ public static class DataInclusionImporter
         ["mobilisable_par"] = s.MobilisablePar,
         ["mobilisation_precisions"] = s.MobilisationPrecisions,
         ["lien_mobilisation"] = s.LienMobilisation,
-        ["contact"] = Map(("nom", s.ContactNomPrenom), ("telephone", s.Telephone is null ? null : FrenchPhone(s.Telephone)), ("courriel", s.Courriel)),
-        ["lieux"] = s.Adresse is null && s.Commune is null && s.CodeInsee is null ? null : new[] { Map(("adresse", s.Adresse), ("code_postal", s.CodePostal), ("commune", s.Commune), ("code_insee", s.CodeInsee), ("horaires", s.HorairesAccueil), ("latitude", s.Latitude), ("longitude", s.Longitude)) },
+        ["contact"] = Map(("nom", s.ContactNomPrenom), ("telephone", s.Telephone is null ? null : FrenchPhoneNumbers.ToNational(s.Telephone)), ("courriel", s.Courriel)),
+        ["lieux"] = places.Where(p => p.Adresse is not null || p.Commune is not null || p.CodeInsee is not null)
+            .Select(p => Map(("nom", p.ComplementAdresse), ("adresse", p.Adresse), ("code_postal", p.CodePostal), ("commune", p.Commune), ("code_insee", p.CodeInsee), ("horaires", p.HorairesAccueil), ("latitude", p.Latitude), ("longitude", p.Longitude)))
+            .ToArray() is { Length: > 0 } lieux ? lieux : null,
         ["date_maj"] = s.DateMaj,
         ["texte"] = s.Description.Trim(),
     };
@@ -221,12 +224,7 @@ public static class DataInclusionImporter
         string[] order = ["titre", "resume", "porteur", "partenaires", "thematiques", "type", "publics", "publics_precisions", "zone_eligibilite",
             "modes_accueil", "frais", "frais_precisions", "conditions_acces", "modes_mobilisation", "mobilisable_par", "mobilisation_precisions",
             "lien_mobilisation", "contact", "lieux", "mots_cles", "date_maj", "valide_du", "valide_jusqu_au", "statut"];
-        var fields = order.Select(k => new KeyValuePair<string, object?>(k, Get(k) switch
-        {
-            Dictionary<string, object?> map => (IReadOnlyDictionary<string, object?>)map,
-            Dictionary<string, object?>[] maps => maps.Cast<IReadOnlyDictionary<string, object?>>().ToList(),
-            var other => other,
-        }));
+        var fields = order.Select(k => new KeyValuePair<string, object?>(k, Get(k)));
         return OfferYamlWriter.Write(fields, (string?)Get("texte") ?? string.Empty);
     }
 
@@ -242,17 +240,5 @@ public static class DataInclusionImporter
         }
 
         return sentence.Length >= 20 ? sentence : (sentence + " — voir la description complète.").Trim();
-    }
-
-    /// <summary>« +33199001234 » → « 01 99 00 12 34 »; other forms are kept.</summary>
-    internal static string FrenchPhone(string phone)
-    {
-        if (phone.StartsWith("+33", StringComparison.Ordinal) && phone.Length == 12 && phone[3..].All(char.IsAsciiDigit))
-        {
-            var national = "0" + phone[3..];
-            return string.Join(' ', Enumerable.Range(0, 5).Select(i => national.Substring(i * 2, 2)));
-        }
-
-        return phone;
     }
 }

@@ -30,6 +30,7 @@ public sealed record DataInclusionService
     [JsonPropertyName("telephone")] public string? Telephone { get; init; }
     [JsonPropertyName("courriel")] public string? Courriel { get; init; }
     [JsonPropertyName("adresse")] public string? Adresse { get; init; }
+    [JsonPropertyName("complement_adresse")] public string? ComplementAdresse { get; init; }
     [JsonPropertyName("code_postal")] public string? CodePostal { get; init; }
     [JsonPropertyName("commune")] public string? Commune { get; init; }
     [JsonPropertyName("code_insee")] public string? CodeInsee { get; init; }

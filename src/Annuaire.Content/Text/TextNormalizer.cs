@@ -6,7 +6,10 @@ namespace Annuaire.Content.Text;
 /// <summary>Accent- and case-insensitive forms of French text, for comparisons outside the search engine.</summary>
 public static class TextNormalizer
 {
-    /// <summary>Lower-cases and removes diacritics: « Hébergement d'Urgence » → « hebergement d'urgence ».</summary>
+    /// <summary>
+    /// Lower-cases, removes diacritics and spells out the ligatures: « Hébergement d'Urgence » →
+    /// « hebergement d'urgence », « Œuvre » → « oeuvre ».
+    /// </summary>
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -14,9 +17,20 @@ public static class TextNormalizer
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            // œ and æ have no decomposition: an adviser typing « oeuvre » must find « œuvre ».
+            switch (char.ToLowerInvariant(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                case 'œ':
+                    builder.Append("oe");
+                    break;
+                case 'æ':
+                    builder.Append("ae");
+                    break;
+                case var lower when CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark:
+                    builder.Append(lower);
+                    break;
+                default:
+                    break;
             }
         }
 
@@ -42,6 +56,18 @@ public static class TextNormalizer
         }
 
         return fixedText?.ToString() ?? text;
+    }
+
+    /// <summary>
+    /// A file-name-safe identifier: folded, letters and digits joined by single hyphens, cut at a
+    /// word boundary within <paramref name="maxLength"/> (« Aide au permis B à Gien » → « aide-au-permis-b-a-gien »).
+    /// </summary>
+    public static string Slugify(string text, int maxLength = 80)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new string([.. Fold(text).Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var slug = string.Join('-', words);
+        return slug.Length <= maxLength ? slug : slug[..maxLength].TrimEnd('-');
     }
 
     /// <summary>Folded words of at least three letters (drops short function words).</summary>

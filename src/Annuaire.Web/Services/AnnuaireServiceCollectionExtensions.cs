@@ -3,8 +3,10 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Annuaire.Search;
+using Annuaire.Web.Endpoints;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.OpenApi;
 
 namespace Annuaire.Web.Services;
 
@@ -15,21 +17,19 @@ public static class AnnuaireServiceCollectionExtensions
     public const string CachePolicy = "recherche";
 
     /// <summary>CORS policy of the API: the widget's allow-list.</summary>
-    public const string CorsPolicy = "integrations";
+    public const string CorsPolicy = WidgetServiceCollectionExtensions.CorsPolicy;
 
     /// <summary>Adds the engine, content host, caching, rate limiting, proxy handling, health checks and pages.</summary>
     public static IServiceCollection AddAnnuaire(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AnnuaireOptions>().Bind(configuration.GetSection(AnnuaireOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<WidgetOptions>().Bind(configuration.GetSection(WidgetOptions.Section));
+        services.AddWidgetOptions(configuration);
+        services.AddPublicPages(configuration);
+        // Start-up values the rate limiter and proxy settings are built from (validated by the options above).
         var widget = new WidgetOptions();
         configuration.GetSection(WidgetOptions.Section).Bind(widget);
         var site = new AnnuaireOptions();
         configuration.GetSection(AnnuaireOptions.Section).Bind(site);
-        services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
-        {
-            policy.SetIsOriginAllowed(widget.Allows).WithMethods("GET").AllowAnyHeader();
-        }));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new OfferSearchEngine(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CatalogHost>();
@@ -45,7 +45,8 @@ public static class AnnuaireServiceCollectionExtensions
             o.Conventions.AddPageRoute("/Index", "recherche");
             o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new AdminOnlyFilter()));
         });
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddAnnuaireApi();
+        services.Configure<OpenApiOptions>("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             // The configured address, not the one the request used (Host is the client's to choose).
             document.Servers = [new() { Url = site.PublicOrigin }];
@@ -95,8 +96,14 @@ public static class AnnuaireServiceCollectionExtensions
                     }));
             options.OnRejected = async (context, token) =>
             {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 context.HttpContext.Response.Headers.RetryAfter = "60";
+                if (ApiProblems.IsApiRequest(context.HttpContext))
+                {
+                    await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests);
+                    return;
+                }
+
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync("Trop de requêtes : merci de patienter une minute avant de réessayer.", token);
             };
         });

@@ -1,3 +1,4 @@
+using Annuaire.Web.Endpoints;
 using Microsoft.Extensions.Options;
 
 namespace Annuaire.Web.Services;
@@ -17,6 +18,15 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Wid
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
+    /// <summary>
+    /// The policy of the API page only: its inline script runs under a per-response nonce and the
+    /// styles it injects are allowed. Every other page keeps <see cref="ContentSecurityPolicy"/>.
+    /// </summary>
+    public static string ApiReferencePolicy(string? nonce) =>
+        ContentSecurityPolicy
+            .Replace("script-src 'self'", nonce is null ? "script-src 'self'" : $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
+            .Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
+
     /// <summary>Adds the headers, then answers 405, 400 or a redirection, or passes the request on.</summary>
     public async Task InvokeAsync(HttpContext context)
     {
@@ -27,6 +37,16 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Wid
         headers.ContentSecurityPolicy = request.Path.StartsWithSegments("/widget", StringComparison.OrdinalIgnoreCase)
             ? ContentSecurityPolicy.Replace("frame-ancestors 'self'", "frame-ancestors " + widget.Value.FrameAncestors, StringComparison.Ordinal)
             : ContentSecurityPolicy;
+        if (context.Request.Path.StartsWithSegments(ApiReference.PathPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            // The API page's nonce is only known once Scalar has rendered it.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.ContentSecurityPolicy = ApiReferencePolicy(ApiReference.NonceOf(context));
+                return Task.CompletedTask;
+            });
+        }
+
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
@@ -65,6 +85,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Wid
 
     private static async Task Answer(HttpContext context, int status, string message)
     {
+        if (ApiProblems.IsApiRequest(context))
+        {
+            await ApiProblems.WriteAsync(context, status, message); // The API answers problem details, even here.
+            return;
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(message);

@@ -24,7 +24,8 @@ public sealed class DataInclusionImporterTests
         var empty = catalog with { Offers = [] };
         var (files, _) = DataInclusionImporter.Plan(services, s => PorteurOf(catalog, s), "offres/import", empty, new Dictionary<string, Dictionary<string, string>>(), Options);
 
-        Assert.Equal(services.Count, files.Count);
+        Assert.Equal(catalog.Offers.Count(o => services.Any(s => s.Id == "annuaire--" + o.Id || s.Id.StartsWith("annuaire--" + o.Id + "--", StringComparison.Ordinal))), files.Count);
+        Assert.True(services.Count > files.Count, "le catalogue a des offres à plusieurs lieux : plus de services que d'offres");
         Assert.All(files, f => Assert.Equal(ImportAction.Created, f.Action));
         foreach (var file in files)
         {
@@ -46,13 +47,39 @@ public sealed class DataInclusionImporterTests
             Assert.Equal(original.Body.Trim(), imported.Body.Trim());
             Assert.Equal(original.Contact?.Courriel, imported.Contact?.Courriel);
             Assert.Equal(original.Contact?.Telephone?.Replace(" ", string.Empty, StringComparison.Ordinal), imported.Contact?.Telephone?.Replace(" ", string.Empty, StringComparison.Ordinal));
-            Assert.Equal(original.Lieux.Count > 0, imported.Lieux.Count > 0);
-            if (original.Lieux.Count > 0)
-            {
-                Assert.Equal(original.Lieux[0].CodeInsee, imported.Lieux[0].CodeInsee);
-                Assert.Equal(original.Lieux[0].Horaires, imported.Lieux[0].Horaires);
-            }
+            Assert.Equal(Places(original), Places(imported));
         }
+    }
+
+    private static List<(string?, string?, string?, string?, string?, string?, double?, double?)> Places(Content.Model.Offer offer) =>
+        [.. offer.Lieux.Select(l => (l.Nom, l.Adresse, l.CodePostal, l.Commune, l.CodeInsee, l.Horaires, l.Latitude, l.Longitude))];
+
+    [Theory]
+    [InlineData("0262 12 34 56")]
+    [InlineData("0269 61 23 45")]
+    [InlineData("0590 12 34 56")]
+    [InlineData("0596 60 12 34")]
+    [InlineData("0594 30 12 34")]
+    [InlineData("0692 12 34 56")]
+    [InlineData("01 99 00 12 34")]
+    public void Import_WhenMultiPlaceOfferWithOverseasPhoneExported_ComesBackAsTheSameOffer(string telephone)
+    {
+        var original = ExchangeOffers.MultiPlace("permanences-mobilite", telephone);
+        var catalog = RealCatalog() with { Offers = [] };
+        var services = DataInclusionExporter.Services([original], "annuaire", null, Options.Today);
+
+        var (files, _) = DataInclusionImporter.Plan(services, s => PorteurOf(catalog, s), "offres/loiret", catalog, new Dictionary<string, Dictionary<string, string>>(), Options);
+
+        var file = Assert.Single(files);
+        Assert.Equal(ImportAction.Created, file.Action);
+        Assert.Equal("permanences-mobilite", file.Slug);
+        var imported = ExchangeOffers.Parse(file.Slug, file.Text!);
+        Assert.Equal(Places(original), Places(imported));
+        Assert.Equal(telephone.Replace(" ", string.Empty, StringComparison.Ordinal), imported.Contact?.Telephone?.Replace(" ", string.Empty, StringComparison.Ordinal));
+        Assert.Equal(original.Titre, imported.Titre);
+
+        // Exported again, the imported offer gives the same services.
+        Assert.Equal(DataInclusionSchema.Serialize(services), DataInclusionSchema.Serialize(DataInclusionExporter.Services([imported], "annuaire", null, Options.Today)));
     }
 
     [Fact]

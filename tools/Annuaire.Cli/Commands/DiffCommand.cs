@@ -17,8 +17,9 @@ internal static class DiffCommand
     public static Command Create(CliConsole console)
     {
         var revision = new Argument<string>("revision") { Description = "Révision git de référence (ex. origin/main)." };
-        var folder = new Option<string>("--content") { Description = "Dossier de contenu.", DefaultValueFactory = _ => "content" };
-        var command = new Command("diff", "Résume en français les offres ajoutées, supprimées et modifiées depuis une révision (Markdown).") { revision, folder };
+        var folder = CliOptions.Content();
+        var format = CliOptions.Format("Sortie : markdown (commentaire de pull request).", "markdown");
+        var command = new Command("diff", "Résume en français les offres ajoutées, supprimées et modifiées depuis une révision (Markdown).") { revision, folder, format };
         command.SetAction(result =>
         {
             var dir = Path.GetFullPath(result.GetValue(folder)!);

@@ -1,37 +1,33 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Annuaire.Content;
 using Annuaire.Content.Exchange;
 using Annuaire.Content.Parsing;
 
 namespace Annuaire.Cli.Commands;
 
-/// <summary><c>annuaire export --format data-inclusion --out DIR</c>: services.json, structures.json and services.csv.</summary>
+/// <summary><c>annuaire export [--content DIR] --out DIR</c>: services.json, structures.json and services.csv.</summary>
 internal static class ExportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var folder = new Argument<string>("dossier") { Description = "Dossier de contenu (par défaut : content).", DefaultValueFactory = _ => "content" };
-        var format = new Option<string>("--format") { Description = "Format d'échange.", DefaultValueFactory = _ => "data-inclusion" };
-        format.AcceptOnlyFromAmong("data-inclusion");
+        var content = CliOptions.Content();
+        var folder = CliOptions.LegacyContentArgument();
+        var schema = new Option<string>("--schema") { Description = "Schéma d'échange.", DefaultValueFactory = _ => "data-inclusion" };
+        schema.AcceptOnlyFromAmong("data-inclusion");
         var output = new Option<string>("--out") { Description = "Dossier de sortie.", Required = true };
         var source = new Option<string>("--source") { Description = "Identifiant de producteur data·inclusion.", DefaultValueFactory = _ => "annuaire" };
         var baseUrl = new Option<string?>("--url-site") { Description = "Adresse publique du site, pour lien_source (ex. https://annuaire.example.org)." };
-        var command = new Command("export", "Exporte les offres au schéma data·inclusion v1.") { folder, format, output, source, baseUrl };
+        var command = new Command("export", "Exporte les offres au schéma data·inclusion v1.") { content, folder, schema, output, source, baseUrl };
         command.SetAction(result =>
         {
             var options = ValidationOptions.ForToday(console.Clock);
-            var catalog = ContentLoader.Load(result.GetValue(folder)!, options);
+            var catalog = ContentLoader.Load(CliOptions.ContentFolder(result, content, folder), options);
             var site = result.GetValue(baseUrl)?.TrimEnd('/');
             var services = DataInclusionExporter.Services(catalog.Offers, result.GetValue(source)!, site is null ? null : o => $"{site}/offres/{o.Id}", options.Today);
             var structures = DataInclusionExporter.Structures(services, catalog.Offers, catalog.Referentials, result.GetValue(source)!);
-            var dir = Directory.CreateDirectory(result.GetValue(output)!).FullName;
-            var utf8 = new UTF8Encoding(false);
-            File.WriteAllText(Path.Combine(dir, "services.json"), JsonSerializer.Serialize(services, DataInclusionExporter.Json), utf8);
-            File.WriteAllText(Path.Combine(dir, "structures.json"), JsonSerializer.Serialize(structures, DataInclusionExporter.Json), utf8);
-            File.WriteAllText(Path.Combine(dir, "services.csv"), DataInclusionExporter.ToCsv(services), utf8);
+            var dir = Path.GetFullPath(result.GetValue(output)!);
+            DataInclusionFiles.Write(dir, services, structures);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{services.Count} services et {structures.Count} structures exportés dans {dir}."));
             return catalog.ErrorCount > 0 ? ExitCodes.InvalidContent : ExitCodes.Ok;
         });

@@ -22,11 +22,11 @@ internal static class ImportCommand
     public static Command Create(CliConsole console)
     {
         var input = new Argument<string>("fichier") { Description = "services.json au schéma data·inclusion v1." };
-        var from = new Option<string>("--from") { Description = "Format source.", DefaultValueFactory = _ => "data-inclusion" };
+        var from = new Option<string>("--schema", "--from") { Description = "Schéma des services importés.", DefaultValueFactory = _ => "data-inclusion" };
         from.AcceptOnlyFromAmong("data-inclusion");
         var map = new Option<string?>("--porteur-map") { Description = "Fichier JSON { \"structure_id\": \"cle-porteur\" } ; sans lui, « source--cle » est reconnu si la clé existe." };
         var output = new Option<string>("--out") { Description = "Dossier des nouvelles offres, relatif au contenu (ex. offres/import).", DefaultValueFactory = _ => "offres/import" };
-        var content = new Option<string>("--content") { Description = "Dossier de contenu.", DefaultValueFactory = _ => "content" };
+        var content = CliOptions.Content();
         var dryRun = new Option<bool>("--dry-run") { Description = "Affiche ce qui changerait sans rien écrire." };
         var command = new Command("import", "Importe des services data·inclusion en offres (mise à jour sur place, identifiants stables).") { input, from, map, output, content, dryRun };
         command.SetAction(result =>

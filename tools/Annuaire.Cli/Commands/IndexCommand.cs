@@ -12,12 +12,13 @@ internal static class IndexCommand
 {
     public static Command Create(CliConsole console)
     {
-        var folder = new Argument<string>("dossier") { Description = "Dossier de contenu (par défaut : content).", DefaultValueFactory = _ => "content" };
+        var content = CliOptions.Content();
+        var folder = CliOptions.LegacyContentArgument();
         var output = new Option<string>("--out") { Description = "Dossier où écrire l'index.", Required = true };
-        var command = new Command("index", "Construit l'index de recherche sur disque (les fichiers en erreur sont ignorés et listés).") { folder, output };
+        var command = new Command("index", "Construit l'index de recherche sur disque (les fichiers en erreur sont ignorés et listés).") { content, folder, output };
         command.SetAction(result =>
         {
-            var dir = result.GetValue(folder)!;
+            var dir = CliOptions.ContentFolder(result, content, folder);
             var started = Stopwatch.GetTimestamp();
             var catalog = ContentLoader.Load(dir, ValidationOptions.ForToday(console.Clock));
             DiagnosticFormatter.WriteText(console.Error, dir, catalog.Diagnostics.Where(d => d.IsError));

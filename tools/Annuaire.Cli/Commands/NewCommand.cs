@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
+using Annuaire.Content.Exchange;
 using Annuaire.Content.Model;
 using Annuaire.Content.Parsing;
 using Annuaire.Content.Referentials;
@@ -19,7 +19,7 @@ internal static class NewCommand
         var zones = new Option<string[]>("--zone") { Description = "Zone d'éligibilité : france, code de département, code INSEE ou SIREN (répétable).", Required = true, AllowMultipleArgumentsPerToken = true };
         var resume = new Option<string?>("--resume") { Description = "Résumé d'une phrase (20 à 280 caractères)." };
         var type = new Option<string?>("--type") { Description = "Type de service (referentiels/types.yml)." };
-        var content = new Option<string>("--content") { Description = "Dossier de contenu.", DefaultValueFactory = _ => "content" };
+        var content = CliOptions.Content();
         var slug = new Option<string?>("--slug") { Description = "Identifiant (nom du fichier) ; déduit du titre par défaut." };
 
         var command = new Command("new", "Crée un fichier d'offre valide, à compléter.")
@@ -38,7 +38,7 @@ internal static class NewCommand
             }
 
             var title = result.GetValue(titre)!.Trim();
-            var id = result.GetValue(slug) ?? Slugify(title);
+            var id = result.GetValue(slug) ?? TextNormalizer.Slugify(title);
             var zoneList = result.GetValue(zones)!;
             var folder = Path.Combine(root, "offres", FolderFor(zoneList, referentials.Territories));
             var path = Path.Combine(folder, id + ".md");
@@ -71,18 +71,6 @@ internal static class NewCommand
         return command;
     }
 
-    internal static string Slugify(string title)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in TextNormalizer.Fold(title))
-        {
-            builder.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
-        }
-
-        var slug = string.Join('-', builder.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
-        return slug.Length <= 80 ? slug : slug[..80].TrimEnd('-');
-    }
-
     private static string FolderFor(string[] zones, Territories territories)
     {
         var first = zones.FirstOrDefault() ?? Offer.France;
@@ -92,41 +80,36 @@ internal static class NewCommand
         }
 
         var departement = territories.DepartementOf(first);
-        return departement is not null && territories.Departements.TryGetValue(departement, out var name) ? Slugify(name) : "autres";
+        return departement is not null && territories.Departements.TryGetValue(departement, out var name) ? TextNormalizer.Slugify(name) : "autres";
     }
 
     private static string Render(string titre, string? resume, string porteur, string[] thematiques, string? type, string[] zones, DateOnly today)
     {
-        static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-        static string QuoteList(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(Quote)) + "]";
+        KeyValuePair<string, object?>[] fields =
+        [
+            new("titre", titre),
+            new("resume", resume ?? "À compléter : une phrase qui résume l'offre pour la liste de résultats."),
+            new("porteur", porteur),
+            new("thematiques", thematiques),
+            new("type", type),
+            new("zone_eligibilite", zones),
+            new("date_maj", today),
+        ];
+        const string body = """
+            À compléter : ce qu'est l'offre, en quelques phrases simples.
 
-        var text = new StringBuilder();
-        text.AppendLine("---");
-        text.AppendLine(CultureInfo.InvariantCulture, $"titre: {Quote(titre)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"resume: {Quote(resume ?? "À compléter : une phrase qui résume l'offre pour la liste de résultats.")}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"porteur: {Quote(porteur)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"thematiques: {QuoteList(thematiques)}");
-        if (type is not null)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"type: {Quote(type)}");
-        }
+            ## Pour qui ?
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"zone_eligibilite: {QuoteList(zones)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"date_maj: {today:yyyy-MM-dd}");
-        text.AppendLine("---");
-        text.AppendLine("À compléter : ce qu'est l'offre, en quelques phrases simples.");
-        text.AppendLine();
-        text.AppendLine("## Pour qui ?");
-        text.AppendLine();
-        text.AppendLine("À compléter.");
-        text.AppendLine();
-        text.AppendLine("## Comment la mobiliser ?");
-        text.AppendLine();
-        text.AppendLine("À compléter.");
-        text.AppendLine();
-        text.AppendLine("## Pièces à fournir");
-        text.AppendLine();
-        text.AppendLine("À compléter.");
-        return text.ToString();
+            À compléter.
+
+            ## Comment la mobiliser ?
+
+            À compléter.
+
+            ## Pièces à fournir
+
+            À compléter.
+            """;
+        return OfferYamlWriter.Write(fields, body);
     }
 }

@@ -16,7 +16,7 @@ internal static class ReferentielsCommand
     public static Command Create(CliConsole console)
     {
         var package = new Argument<string>("paquet") { Description = "Dossier du paquet @etalab/decoupage-administratif (celui qui contient package.json et data/)." };
-        var content = new Option<string>("--content") { Description = "Dossier de contenu (par défaut : content).", DefaultValueFactory = _ => "content" };
+        var content = CliOptions.Content();
         var cog = new Command("cog", "Régénère referentiels/geographie.tsv depuis le Code officiel géographique publié par Etalab.") { package, content };
         cog.SetAction(result =>
         {

@@ -15,15 +15,15 @@ internal static class ReportCommand
 
     public static Command Create(CliConsole console)
     {
-        var folder = new Argument<string>("dossier") { Description = "Dossier de contenu (par défaut : content).", DefaultValueFactory = _ => "content" };
-        var format = new Option<string>("--format") { Description = "Sortie : text (tableau), markdown (commentaire ou ticket GitHub) ou json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "markdown", "json");
+        var content = CliOptions.Content();
+        var folder = CliOptions.LegacyContentArgument();
+        var format = CliOptions.Format("Sortie : text (tableau), json ou markdown (commentaire ou ticket GitHub).", "text", "json", "markdown");
         var months = new Option<int>("--mois") { Description = "Âge de date_maj (en mois) au-delà duquel une offre est à vérifier.", DefaultValueFactory = _ => 12 };
-        var command = new Command("report", "Rapport de fraîcheur : offres à vérifier, expirées, suspendues, incomplètes.") { folder, format, months };
+        var command = new Command("report", "Rapport de fraîcheur : offres à vérifier, expirées, suspendues, incomplètes.") { content, folder, format, months };
         command.SetAction(result =>
         {
             var options = ValidationOptions.ForToday(console.Clock, result.GetValue(months));
-            var catalog = ContentLoader.Load(result.GetValue(folder)!, options);
+            var catalog = ContentLoader.Load(CliOptions.ContentFolder(result, content, folder), options);
             var report = FreshnessReport.Build(catalog.Offers, catalog.Referentials.Territories, options.Today, options.StaleAfterMonths);
             var text = result.GetValue(format) switch
             {

@@ -21,11 +21,12 @@ internal static class SearchCommand
         var porteur = new Option<string[]>("--porteur") { Description = "Porteur (répétable).", AllowMultipleArgumentsPerToken = true };
         var territoire = new Option<string?>("--territoire") { Description = "Code de commune, de département, SIREN d'EPCI ou nom de commune." };
         var size = new Option<int>("--taille") { Description = "Nombre de résultats.", DefaultValueFactory = _ => 10 };
-        var json = new Option<bool>("--json") { Description = "Sortie JSON stable : total, résultats (id, titre, score, extrait), facettes." };
-        var content = new Option<string>("--content") { Description = "Dossier de contenu (index construit en mémoire).", DefaultValueFactory = _ => "content" };
+        var format = CliOptions.Format("Sortie : text, ou json (contrat stable : total, résultats avec id, titre, score, extrait, facettes).", "text", "json");
+        var json = new Option<bool>("--json") { Hidden = true };
+        var content = CliOptions.Content();
         var index = new Option<string?>("--index") { Description = "Dossier d'un index écrit par « annuaire index » (référentiels lus dans --content)." };
 
-        var command = new Command("search", "Cherche des offres comme le site.") { text, thematique, publics, porteur, territoire, size, json, content, index };
+        var command = new Command("search", "Cherche des offres comme le site.") { text, thematique, publics, porteur, territoire, size, format, json, content, index };
         command.SetAction(result =>
         {
             var catalog = ContentLoader.Load(result.GetValue(content)!, ValidationOptions.ForToday(console.Clock));
@@ -48,7 +49,7 @@ internal static class SearchCommand
                 Territoire = result.GetValue(territoire),
                 PageSize = result.GetValue(size),
             });
-            if (result.GetValue(json))
+            if (result.GetValue(format) == "json" || result.GetValue(json))
             {
                 console.Out.WriteLine(JsonSerializer.Serialize(new
                 {

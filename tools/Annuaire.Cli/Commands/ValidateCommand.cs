@@ -9,25 +9,25 @@ using Annuaire.Search.Analysis;
 
 namespace Annuaire.Cli.Commands;
 
-/// <summary><c>annuaire validate [DIR]</c>: validates every offer and referential.</summary>
+/// <summary><c>annuaire validate [--content DIR]</c>: validates every offer and referential.</summary>
 internal static class ValidateCommand
 {
     public static Command Create(CliConsole console)
     {
-        var folder = new Argument<string>("dossier") { Description = "Dossier de contenu (par défaut : content).", DefaultValueFactory = _ => "content" };
-        var format = new Option<string>("--format") { Description = "Sortie : text, github (annotations GitHub Actions) ou json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "github", "json");
+        var content = CliOptions.Content();
+        var folder = CliOptions.LegacyContentArgument();
+        var format = CliOptions.Format("Sortie : text, json ou github (annotations GitHub Actions).", "text", "json", "github");
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Échoue aussi en cas d'avertissement." };
         var changedSince = new Option<string?>("--changed-since") { Description = "N'affiche que les diagnostics des fichiers modifiés depuis cette révision git (les règles entre fichiers restent vérifiées sur tout le catalogue)." };
         var staleMonths = new Option<int>("--stale-months") { Description = "Âge (en mois) de date_maj au-delà duquel une offre est à vérifier.", DefaultValueFactory = _ => 12 };
 
         var command = new Command("validate", "Vérifie les offres et les référentiels ; code de sortie 0 sans erreur, 1 sinon.")
         {
-            folder, format, warningsAsErrors, staleMonths, changedSince,
+            content, folder, format, warningsAsErrors, staleMonths, changedSince,
         };
         command.SetAction(result =>
         {
-            var dir = result.GetValue(folder)!;
+            var dir = CliOptions.ContentFolder(result, content, folder);
             var options = ValidationOptions.ForToday(console.Clock, result.GetValue(staleMonths));
             var catalog = WithSynonymDiagnostics(ContentLoader.Load(dir, options));
             if (result.GetValue(changedSince) is { } revision)
