@@ -56,6 +56,8 @@ public static class DiagnosticCodes
     public const string InvalidCoordinates = "ANN024";
     /// <summary>A key appears twice in the front-matter.</summary>
     public const string DuplicateKey = "ANN025";
+    /// <summary>A « À compléter » placeholder left by <c>annuaire new</c>.</summary>
+    public const string Placeholder = "ANN026";
 
     /// <summary>Warning: <c>date_maj</c> is older than the freshness threshold.</summary>
     public const string StaleOffer = "ANN100";
@@ -71,6 +73,8 @@ public static class DiagnosticCodes
     public const string ProbableDuplicate = "ANN105";
     /// <summary>Warning: an <c>http://</c> link in the body (prefer https).</summary>
     public const string HttpLinkInBody = "ANN106";
+    /// <summary>Warning: a <c>fermeture_temporaire</c> that is over.</summary>
+    public const string PastClosure = "ANN107";
 
     /// <summary>A referential file is missing or malformed.</summary>
     public const string InvalidReferential = "ANN200";
