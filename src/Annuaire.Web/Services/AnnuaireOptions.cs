@@ -17,6 +17,20 @@ public sealed class AnnuaireOptions
     /// </summary>
     public string IndexPath { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The site's public address (scheme and host, no trailing slash), for every absolute link
+    /// printed or sent: handout, QR codes, courriel and SMS. Never taken from the request's Host.
+    /// </summary>
+    [Required]
+    [Url]
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>
+    /// File of the « recherches sans réponse » counts; empty = next to the index folder
+    /// (<c>IndexPath</c> + <c>.recherches-sans-reponse.json</c>), or in memory only without one.
+    /// </summary>
+    public string SearchGapsPath { get; set; } = string.Empty;
+
     /// <summary>« Proposer une modification » link; <c>{path}</c> is replaced by the offer's file path under content/.</summary>
     [Required]
     public string EditUrlTemplate { get; set; } = "https://github.com/annuaire/annuaire/edit/main/content/{path}";

@@ -31,6 +31,7 @@ public static class AnnuaireServiceCollectionExtensions
         services.AddSingleton<CatalogHost>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogHost>());
         services.AddSingleton<SafeMarkdown>();
+        services.AddAppointmentTools();
         // ASP.NET Core's default leaves < > & ' unescaped in JSON; user text echoed by the API must
         // never read as markup, even to a client that ignores nosniff. Accented letters stay readable.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
@@ -39,7 +40,7 @@ public static class AnnuaireServiceCollectionExtensions
         services.AddOutputCache(options =>
         {
             options.AddPolicy(CachePolicy, policy => policy
-                .SetVaryByQuery(SearchParameters.Keys.Concat(["o", "note", "id", "filtres", "origine"]).ToArray())
+                .SetVaryByQuery(SearchParameters.Keys.Concat(["o", "id", "filtres", "origine"]).ToArray())
                 .Tag(CatalogHost.CacheTag)
                 .Expire(TimeSpan.FromMinutes(10))
                 // Without locking: in .NET 10, when the first request for a key is aborted (an adviser
