@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -28,14 +29,38 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A loopback origin that is not in the allow-list.</summary>
     public string OtherHostUrl { get; private set; } = string.Empty;
 
-    public IBrowser Browser { get; private set; } = null!;
+    private IBrowser? _browser;
+
+    /// <summary>
+    /// The browser; when none is installed, the calling test is reported skipped with the install
+    /// command (or fails when <see cref="ChromiumLocator.RequireVariable"/> is 1, as in CI).
+    /// </summary>
+    public IBrowser Browser => _browser ?? throw SkipOrFail();
+
+    private static Exception SkipOrFail()
+    {
+        var reason = $"Aucun Chromium trouvé pour les tests dans un navigateur. Installer : {ChromiumLocator.InstallHint}.";
+        if (ChromiumLocator.IsRequired)
+        {
+            return new InvalidOperationException(reason + $" ({ChromiumLocator.RequireVariable}=1 : le navigateur est exigé.)");
+        }
+
+        Assert.Skip(reason);
+        return new UnreachableException();
+    }
 
     /// <summary>Screenshots folder: <c>ANNUAIRE_TEST_RESULTS</c> (set by CI to keep them), else next to the test binaries.</summary>
     public static string Artifacts { get; } = Directory.CreateDirectory(
         Environment.GetEnvironmentVariable("ANNUAIRE_TEST_RESULTS") is { Length: > 0 } folder ? folder : Path.Combine(AppContext.BaseDirectory, "test-results")).FullName;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
+        var chromium = ChromiumLocator.Find();
+        if (chromium is null)
+        {
+            return; // Nothing to drive: every test reports itself skipped through Browser.
+        }
+
         // The allowed intranet origin must be known before the site starts: reserve its port first.
         _host = await StartHostAsync();
         HostUrl = _host.Urls.First();
@@ -54,9 +79,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         SiteUrl = _site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
+        _browser = await _playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
         });
@@ -78,9 +103,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         _ => $$"""<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Intranet</title></head><body><h1>Intranet</h1><iframe id="f" src="{{site}}/widget?territoire=45" title="Recherche dans l'annuaire" style="width:100%;height:600px;border:0"></iframe></body></html>""",
     };
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        await Browser.DisposeAsync();
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
         _playwright?.Dispose();
         _site?.Dispose();
         foreach (var host in new[] { _host, _otherHost })

@@ -39,7 +39,7 @@ public sealed class RebuildTests
         // Rebuild only once searches are flowing, and keep searching a little after the last swap.
         while (Volatile.Read(ref searches) < 20)
         {
-            await Task.Delay(5);
+            await Task.Delay(5, TestContext.Current.CancellationToken);
         }
 
         for (var i = 0; i < 25; i++)
@@ -50,7 +50,7 @@ public sealed class RebuildTests
         var afterRebuilds = Volatile.Read(ref searches);
         while (Volatile.Read(ref searches) < afterRebuilds + 20)
         {
-            await Task.Delay(5);
+            await Task.Delay(5, TestContext.Current.CancellationToken);
         }
 
         await stop.CancelAsync();

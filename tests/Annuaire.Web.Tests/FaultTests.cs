@@ -12,15 +12,15 @@ public sealed class FaultTests
     {
         using var site = new SiteFactory();
         using var client = site.CreateClient();
-        var before = await client.GetStringAsync("/api/offres?q=permis");
+        var before = await client.GetStringAsync("/api/offres?q=permis", TestContext.Current.CancellationToken);
 
         Directory.Delete(site.ContentPath, recursive: true);
         await site.Services.GetRequiredService<CatalogHost>().ReloadAsync();
 
-        using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+        using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz", TestContext.Current.CancellationToken));
         Assert.Equal("dégradé", health.RootElement.GetProperty("status").GetString());
         Assert.True(health.RootElement.GetProperty("offers").GetInt32() >= 120);
-        using var search = JsonDocument.Parse(await client.GetStringAsync("/api/offres?q=permis&page=1"));
+        using var search = JsonDocument.Parse(await client.GetStringAsync("/api/offres?q=permis&page=1", TestContext.Current.CancellationToken));
         using var earlier = JsonDocument.Parse(before);
         Assert.Equal(earlier.RootElement.GetProperty("total").GetInt32(), search.RootElement.GetProperty("total").GetInt32());
     }
@@ -43,7 +43,7 @@ public sealed class FaultTests
                 Directory.CreateDirectory(offers);
                 break;
             case "remplacé par un fichier":
-                await File.WriteAllTextAsync(offers, "pas un dossier");
+                await File.WriteAllTextAsync(offers, "pas un dossier", TestContext.Current.CancellationToken);
                 break;
             default:
                 File.CreateSymbolicLink(offers, Path.Combine(site.ContentPath, "nulle-part"));
@@ -52,7 +52,7 @@ public sealed class FaultTests
 
         await site.Services.GetRequiredService<CatalogHost>().ReloadAsync();
 
-        using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+        using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz", TestContext.Current.CancellationToken));
         Assert.Equal("dégradé", health.RootElement.GetProperty("status").GetString());
         var lastError = health.RootElement.GetProperty("lastError").GetString();
         Assert.Contains("l'index précédent reste en service", lastError, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class FaultTests
 
             await site.Services.GetRequiredService<CatalogHost>().ReloadAsync();
 
-            using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+            using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz", TestContext.Current.CancellationToken));
             Assert.Equal("dégradé", health.RootElement.GetProperty("status").GetString());
             Assert.Equal(before, await TotalAsync(client, "/api/offres?q=logement&page=1"));
         }
@@ -108,7 +108,7 @@ public sealed class FaultTests
         Directory.Move(aside, offers);
         await host.ReloadAsync();
 
-        using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+        using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz", TestContext.Current.CancellationToken));
         Assert.Equal("ok", health.RootElement.GetProperty("status").GetString());
         Assert.True(health.RootElement.GetProperty("offers").GetInt32() >= 120);
     }
@@ -137,23 +137,23 @@ public sealed class FaultTests
     {
         using var site = new SiteFactory();
         using var client = site.CreateClient();
-        await client.GetStringAsync("/healthz");
+        await client.GetStringAsync("/healthz", TestContext.Current.CancellationToken);
         var host = site.Services.GetRequiredService<CatalogHost>();
         var reloadsBefore = host.Reloads;
         var folder = Path.Combine(site.ContentPath, "offres", "national");
         var files = Directory.GetFiles(folder, "*.md").Take(20).ToList();
         foreach (var file in files)
         {
-            await File.AppendAllTextAsync(file, "\n");
+            await File.AppendAllTextAsync(file, "\n", TestContext.Current.CancellationToken);
         }
 
         // Wait for the debounce (100 ms in tests) and the rebuild, then a little more.
         for (var i = 0; i < 50 && host.Reloads == reloadsBefore; i++)
         {
-            await Task.Delay(100);
+            await Task.Delay(100, TestContext.Current.CancellationToken);
         }
 
-        await Task.Delay(500);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
         Assert.InRange(host.Reloads - reloadsBefore, 1, 2);
     }
 
@@ -162,15 +162,15 @@ public sealed class FaultTests
     {
         using var site = new SiteFactory();
         using var client = site.CreateClient();
-        await client.GetStringAsync("/healthz");
+        await client.GetStringAsync("/healthz", TestContext.Current.CancellationToken);
         var host = site.Services.GetRequiredService<CatalogHost>();
         var file = Directory.GetFiles(Path.Combine(site.ContentPath, "offres", "orne"), "*.md")[0];
-        await File.WriteAllTextAsync(file, "---\ntitre: [cassé\n---\nTexte.\n");
+        await File.WriteAllTextAsync(file, "---\ntitre: [cassé\n---\nTexte.\n", TestContext.Current.CancellationToken);
         await host.ReloadAsync();
 
         var page = await site.GetDocumentAsync("/admin/diagnostics");
         Assert.Contains(page.QuerySelectorAll("td"), td => td.TextContent == "ANN003");
-        using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+        using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz", TestContext.Current.CancellationToken));
         Assert.Equal(1, health.RootElement.GetProperty("errors").GetInt32());
         Assert.Equal("ok", health.RootElement.GetProperty("status").GetString());
     }

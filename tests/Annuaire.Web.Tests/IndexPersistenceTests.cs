@@ -59,9 +59,9 @@ public sealed class IndexPersistenceTests : IDisposable
         }
 
         var path = Directory.GetFiles(IndexPath).Single(f => f.EndsWith(damagedFile, StringComparison.Ordinal));
-        var bytes = await File.ReadAllBytesAsync(path);
+        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
         bytes[bytes.Length / 2] ^= 0xFF;
-        await File.WriteAllBytesAsync(path, bytes);
+        await File.WriteAllBytesAsync(path, bytes, TestContext.Current.CancellationToken);
 
         using var second = Site();
         using var health = await HealthAsync(second);
@@ -98,7 +98,7 @@ public sealed class IndexPersistenceTests : IDisposable
     {
         // A regular file where the index folder's parent should be: every write fails, even as root.
         var blocker = Path.Combine(_root, "fichier");
-        await File.WriteAllTextAsync(blocker, "pas un dossier");
+        await File.WriteAllTextAsync(blocker, "pas un dossier", TestContext.Current.CancellationToken);
         using var site = Site(Path.Combine(blocker, "index"));
 
         using var health = await HealthAsync(site);

@@ -11,7 +11,7 @@ public sealed class LiveReloadTests
         using var site = new SiteFactory();
         using var client = site.CreateClient();
         const string url = "/api/offres?q=zyxtrolignum";
-        using (var before = JsonDocument.Parse(await client.GetStringAsync(url)))
+        using (var before = JsonDocument.Parse(await client.GetStringAsync(url, TestContext.Current.CancellationToken)))
         {
             Assert.Equal(0, before.RootElement.GetProperty("total").GetInt32()); // Now cached.
         }
@@ -21,8 +21,8 @@ public sealed class LiveReloadTests
         var found = 0;
         for (var attempt = 0; attempt < 100 && found == 0; attempt++)
         {
-            await Task.Delay(100);
-            using var after = JsonDocument.Parse(await client.GetStringAsync(url));
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            using var after = JsonDocument.Parse(await client.GetStringAsync(url, TestContext.Current.CancellationToken));
             found = after.RootElement.GetProperty("total").GetInt32();
         }
 

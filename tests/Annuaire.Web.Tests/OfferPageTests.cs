@@ -22,9 +22,9 @@ public sealed class OfferPageTests(SiteFactory site) : IClassFixture<SiteFactory
     public async Task Offer_WhenUnknown_Returns404InFrenchWithSearchBox()
     {
         using var client = site.CreateClient();
-        var response = await client.GetAsync("/offres/nexiste-pas");
+        var response = await client.GetAsync("/offres/nexiste-pas", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("Page introuvable", html, StringComparison.Ordinal);
         Assert.Contains("name=\"q\"", html, StringComparison.Ordinal);
     }

@@ -38,8 +38,8 @@ public sealed class QueryStringFuzzTests(SiteFactory site) : IClassFixture<SiteF
             }
 
             var url = Paths[random.Next(Paths.Length)] + query;
-            using var response = await client.GetAsync(url).WaitAsync(TimeSpan.FromSeconds(10));
-            var body = await response.Content.ReadAsStringAsync();
+            using var response = await client.GetAsync(url, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
             Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} pour {url}");
             Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{(int)response.StatusCode} pour {url}");

@@ -85,10 +85,10 @@ public sealed class SearchPageTests(SiteFactory site) : IClassFixture<SiteFactor
     public async Task Search_WhenHostileQuery_Answers200WithoutScript(string q)
     {
         using var client = site.CreateClient();
-        var response = await client.GetAsync("/recherche?q=" + Uri.EscapeDataString(q));
+        var response = await client.GetAsync("/recherche?q=" + Uri.EscapeDataString(q), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.DoesNotContain("<script>alert", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var api = await client.GetAsync("/api/offres?q=" + Uri.EscapeDataString(q));
+        Assert.DoesNotContain("<script>alert", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var api = await client.GetAsync("/api/offres?q=" + Uri.EscapeDataString(q), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
     }
 
@@ -96,18 +96,18 @@ public sealed class SearchPageTests(SiteFactory site) : IClassFixture<SiteFactor
     public async Task Search_WhenTenThousandCharacters_AnswersWithoutError()
     {
         using var client = site.CreateClient();
-        var response = await client.GetAsync("/recherche?q=" + new string('a', 3000));
+        var response = await client.GetAsync("/recherche?q=" + new string('a', 3000), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var tooLong = await client.GetAsync("/recherche?q=" + new string('a', 10_000));
+        var tooLong = await client.GetAsync("/recherche?q=" + new string('a', 10_000), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
-        Assert.Contains("trop longue", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("trop longue", await tooLong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Pages_HaveSecurityHeaders()
     {
         using var client = site.CreateClient();
-        var response = await client.GetAsync("/");
+        var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
         Assert.Contains("frame-ancestors 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
@@ -118,14 +118,14 @@ public sealed class SearchPageTests(SiteFactory site) : IClassFixture<SiteFactor
     public async Task Api_WhenSearching_ReturnsTotalItemsAndFacets()
     {
         using var client = site.CreateClient();
-        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/offres?q=rsa&territoire=45"));
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/offres?q=rsa&territoire=45", TestContext.Current.CancellationToken));
         Assert.True(json.RootElement.GetProperty("total").GetInt32() > 0);
         var item = json.RootElement.GetProperty("items")[0];
         Assert.StartsWith("/offres/", item.GetProperty("url").GetString(), StringComparison.Ordinal);
         Assert.True(json.RootElement.GetProperty("facets").GetProperty("famille").GetArrayLength() > 0);
-        using var suggest = JsonDocument.Parse(await client.GetStringAsync("/api/suggest?q=heberg"));
+        using var suggest = JsonDocument.Parse(await client.GetStringAsync("/api/suggest?q=heberg", TestContext.Current.CancellationToken));
         Assert.True(suggest.RootElement.GetArrayLength() > 0);
-        var missing = await client.GetAsync("/api/offres/inexistante");
+        var missing = await client.GetAsync("/api/offres/inexistante", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
@@ -133,7 +133,7 @@ public sealed class SearchPageTests(SiteFactory site) : IClassFixture<SiteFactor
     public async Task Health_ReportsOffersAndGeneration()
     {
         using var client = site.CreateClient();
-        using var json = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/healthz", TestContext.Current.CancellationToken));
         Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
         Assert.True(json.RootElement.GetProperty("offers").GetInt32() >= 120);
     }

@@ -42,8 +42,8 @@ public sealed class WidgetTests(SiteFactory site) : IClassFixture<SiteFactory>
     {
         using var factory = WithOrigins(Intranet);
         using var client = factory.CreateClient();
-        var html = await client.GetStringAsync("/widget?territoire=45&taille=2&filtres=oui&origine=" + Uri.EscapeDataString(Intranet));
-        var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html));
+        var html = await client.GetStringAsync("/widget?territoire=45&taille=2&filtres=oui&origine=" + Uri.EscapeDataString(Intranet), TestContext.Current.CancellationToken);
+        var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html), TestContext.Current.CancellationToken);
 
         // The frame reports its height to this origin only, also after the visitor searches or pages.
         Assert.Equal(Intranet, page.Body!.GetAttribute("data-origine"));
@@ -59,8 +59,8 @@ public sealed class WidgetTests(SiteFactory site) : IClassFixture<SiteFactory>
     {
         using var factory = WithOrigins(Intranet);
         using var client = factory.CreateClient();
-        var html = await client.GetStringAsync("/widget?territoire=45&origine=" + Uri.EscapeDataString(origin));
-        var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html));
+        var html = await client.GetStringAsync("/widget?territoire=45&origine=" + Uri.EscapeDataString(origin), TestContext.Current.CancellationToken);
+        var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html), TestContext.Current.CancellationToken);
 
         Assert.True(string.IsNullOrEmpty(page.Body!.GetAttribute("data-origine")));
         Assert.Null(page.QuerySelector("input[name=origine]"));
@@ -77,9 +77,9 @@ public sealed class WidgetTests(SiteFactory site) : IClassFixture<SiteFactory>
     public async Task Widget_FrameAncestors_FollowConfigurationButMainSiteStaysSelf()
     {
         using var client = WithOrigins(Intranet).CreateClient();
-        var widget = await client.GetAsync("/widget?territoire=45");
+        var widget = await client.GetAsync("/widget?territoire=45", TestContext.Current.CancellationToken);
         Assert.EndsWith($"frame-ancestors 'self' {Intranet}", widget.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
-        var main = await client.GetAsync("/recherche");
+        var main = await client.GetAsync("/recherche", TestContext.Current.CancellationToken);
         Assert.EndsWith("frame-ancestors 'self'", main.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
@@ -87,7 +87,7 @@ public sealed class WidgetTests(SiteFactory site) : IClassFixture<SiteFactory>
     public async Task Widget_WhenNoOriginConfigured_OnlySameSiteMayFrame()
     {
         using var client = site.CreateClient();
-        var widget = await client.GetAsync("/widget");
+        var widget = await client.GetAsync("/widget", TestContext.Current.CancellationToken);
         Assert.EndsWith("frame-ancestors 'self'", widget.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
@@ -97,12 +97,12 @@ public sealed class WidgetTests(SiteFactory site) : IClassFixture<SiteFactory>
         using var client = WithOrigins(Intranet).CreateClient();
         using var allowed = new HttpRequestMessage(HttpMethod.Get, "/api/offres?q=rsa");
         allowed.Headers.Add("Origin", Intranet);
-        var ok = await client.SendAsync(allowed);
+        var ok = await client.SendAsync(allowed, TestContext.Current.CancellationToken);
         Assert.Equal(Intranet, ok.Headers.GetValues("Access-Control-Allow-Origin").Single());
 
         using var refused = new HttpRequestMessage(HttpMethod.Get, "/api/offres?q=rsa");
         refused.Headers.Add("Origin", "https://autre-site.example.org");
-        var no = await client.SendAsync(refused);
+        var no = await client.SendAsync(refused, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, no.StatusCode);
         Assert.False(no.Headers.Contains("Access-Control-Allow-Origin"));
     }
@@ -121,10 +121,10 @@ public sealed class WidgetTests(SiteFactory site) : IClassFixture<SiteFactory>
     public async Task EmbedScript_ChecksMessageOrigin()
     {
         using var client = site.CreateClient();
-        var script = await client.GetStringAsync("/widget.js");
+        var script = await client.GetStringAsync("/widget.js", TestContext.Current.CancellationToken);
         Assert.Contains("event.origin !== origin", script, StringComparison.Ordinal);
         Assert.Contains("event.source !== frame.contentWindow", script, StringComparison.Ordinal);
-        var frame = await client.GetStringAsync("/js/widget-frame.js");
+        var frame = await client.GetStringAsync("/js/widget-frame.js", TestContext.Current.CancellationToken);
         Assert.Contains("postMessage({ type: \"annuaire-hauteur\", height: height }, parentOrigin)", frame, StringComparison.Ordinal);
     }
 }

@@ -33,7 +33,7 @@ public sealed class QueryFuzzTests(EngineFixture fixture) : IClassFixture<Engine
                 PageSize = random.Next(-5, 500),
             };
             // WaitAsync fails the test with a TimeoutException if a search hangs.
-            var response = await Task.Run(() => fixture.Engine.Search(request)).WaitAsync(TimeSpan.FromSeconds(5));
+            var response = await Task.Run(() => fixture.Engine.Search(request), TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
             Assert.InRange(response.PageSize, 1, SearchRequest.MaxPageSize);
             foreach (var hit in response.Hits)
             {

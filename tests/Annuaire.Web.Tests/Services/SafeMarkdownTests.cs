@@ -37,8 +37,8 @@ public sealed class SafeMarkdownTests
             }
 
             var input = markdown.ToString();
-            var html = await Task.Run(() => _renderer.ToHtml(input)).WaitAsync(TimeSpan.FromSeconds(5));
-            var document = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html));
+            var html = await Task.Run(() => _renderer.ToHtml(input), TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+            var document = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html), TestContext.Current.CancellationToken);
 
             Assert.Empty(document.QuerySelectorAll("script, iframe, img, svg, style, object, embed, form"));
             foreach (var element in document.All)
