@@ -4,7 +4,6 @@ using Annuaire.Content.Scheduling;
 using Annuaire.Search;
 using Annuaire.Web.Services;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Annuaire.Web.Pages;
 
@@ -14,7 +13,10 @@ namespace Annuaire.Web.Pages;
 /// the browser keeps them and writes them into the printed page; without JavaScript the handout
 /// prints blank lines to write on. The query string is read for <c>o</c> only.
 /// </summary>
-[OutputCache(PolicyName = AnnuaireServiceCollectionExtensions.CachePolicy)]
+/// <remarks>
+/// Not output-cached: the cache key ignores the order of repeated <c>o</c> values, and the order
+/// is the adviser's choice.
+/// </remarks>
 public sealed class SelectionModel(OfferSearchEngine engine, QrCodes qrCodes, PublicLinks links) : PageModel
 {
     /// <summary>Most offers in one selection.</summary>
