@@ -24,6 +24,15 @@ public sealed class AppointmentFlowTests(BrowserFixture fixture, ClockSiteFixtur
     }
 
     [Fact]
+    public async Task Search_OnA375PxPhone_FirstResultStartsOnTheFirstScreen()
+    {
+        var page = await fixture.OpenAsync("/recherche?q=garage+solidaire&territoire=45", width: 375, height: 667);
+        var card = await page.Locator(".card h3 a").First.BoundingBoxAsync();
+        Assert.NotNull(card);
+        Assert.True(card.Y + card.Height <= 667, $"Premier résultat à {card.Y} px, sous le premier écran (667 px)");
+    }
+
+    [Fact]
     public async Task Selection_AcrossTwoSearchesAndAnOfferPage_ReorderThenHandoutWithQrAndNoNoteSent()
     {
         var page = await fixture.OpenAsync("/recherche?q=garage");
