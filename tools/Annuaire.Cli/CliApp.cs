@@ -20,6 +20,7 @@ public static class CliApp
             ExportCommand.Create(console),
             DiffCommand.Create(console),
             ImportCommand.Create(console),
+            ReferentielsCommand.Create(console),
         };
 
         // Our own handler: documented exit code 2 and a French message, never a stack trace.

@@ -63,7 +63,7 @@ public static class DiagnosticCodes
     public const string StaleOffer = "ANN100";
     /// <summary>Warning: the offer is past <c>valide_jusqu_au</c>.</summary>
     public const string ExpiredOffer = "ANN101";
-    /// <summary>Warning: a commune or EPCI absent from <c>territoires.yml</c>.</summary>
+    /// <summary>Error: a well-formed commune or EPCI code that the Code officiel géographique does not know.</summary>
     public const string UnknownTerritory = "ANN102";
     /// <summary>Warning: inconsistent data (postal code vs commune, mobilisation mode without its contact…).</summary>
     public const string Inconsistency = "ANN103";

@@ -307,13 +307,13 @@ internal sealed partial class OfferBinder
                     _bag.Error(DiagnosticCodes.InvalidTerritoryCode, At(node),
                         $"`zone_eligibilite` : « {value} » n'est ni « france », ni un code de département (\"45\", \"2A\"), ni un code INSEE de commune (\"45208\"), ni un SIREN d'intercommunalité (9 chiffres).");
                     break;
-                case TerritoryKind.Commune when !territories.Communes.ContainsKey(value):
-                    _bag.Warning(DiagnosticCodes.UnknownTerritory, At(node),
-                        $"`zone_eligibilite` : la commune « {value} » est absente de territoires.yml ; ajoutez-la (nom, EPCI) pour que le filtre par territoire la reconnaisse.");
+                case TerritoryKind.Commune when !territories.IsEmpty && !territories.Communes.ContainsKey(value):
+                    _bag.Error(DiagnosticCodes.UnknownTerritory, At(node),
+                        $"`zone_eligibilite` : aucune commune n'a le code INSEE « {value} » dans le Code officiel géographique (vérifiez-le sur https://www.insee.fr/fr/recherche/recherche-geographique).");
                     break;
-                case TerritoryKind.Epci when !territories.Epcis.ContainsKey(value):
-                    _bag.Warning(DiagnosticCodes.UnknownTerritory, At(node),
-                        $"`zone_eligibilite` : l'intercommunalité « {value} » est absente de territoires.yml ; ajoutez-la avec son département.");
+                case TerritoryKind.Epci when !territories.IsEmpty && !territories.Epcis.ContainsKey(value):
+                    _bag.Error(DiagnosticCodes.UnknownTerritory, At(node),
+                        $"`zone_eligibilite` : aucune intercommunalité n'a le SIREN « {value} » dans le Code officiel géographique (vérifiez-le sur https://www.banatic.interieur.gouv.fr).");
                     break;
                 default:
                     break;
@@ -546,9 +546,9 @@ internal sealed partial class OfferBinder
                     _bag.Warning(DiagnosticCodes.Inconsistency, at, $"`lieux` : le code postal {codePostal} ne correspond pas à {commune.Nom} ({string.Join(", ", commune.CodesPostaux)}).");
                 }
             }
-            else
+            else if (!_refs.Territories.IsEmpty)
             {
-                _bag.Warning(DiagnosticCodes.UnknownTerritory, at, $"`lieux.code_insee` : la commune « {codeInsee} » est absente de territoires.yml.");
+                _bag.Error(DiagnosticCodes.UnknownTerritory, at, $"`lieux.code_insee` : aucune commune n'a le code INSEE « {codeInsee} » dans le Code officiel géographique.");
             }
         }
 

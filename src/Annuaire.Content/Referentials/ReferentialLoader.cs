@@ -30,12 +30,7 @@ public static class ReferentialLoader
         var reseaux = Simple("reseaux-porteurs.yml");
         var (porteursRoot, porteursBag) = Read(folder, "porteurs.yml", diagnostics);
         var categories = porteursRoot is null ? Referential.Empty("porteurs.yml") : ReadLabels(porteursRoot, "categories", "porteurs.yml", diagnostics);
-        var (territoiresRoot, territoiresBag) = Read(folder, "territoires.yml", diagnostics);
-        var territories = territoiresRoot is null ? Territories.Empty : ReadTerritories(territoiresRoot, territoiresBag!);
-        if (territoiresBag is not null)
-        {
-            diagnostics.AddRange(territoiresBag.Items);
-        }
+        var territories = ReadGeography(folder, diagnostics);
 
         var porteurs = porteursRoot is null
             ? new Dictionary<string, Porteur>()
@@ -176,56 +171,26 @@ public static class ReferentialLoader
         return result;
     }
 
-    private static Territories ReadTerritories(YamlMappingNode root, DiagnosticBag bag)
+    private static Territories ReadGeography(string folder, List<Diagnostic> diagnostics)
     {
-        var departements = new List<KeyValuePair<string, string>>();
-        if (Child(root, "departements") is YamlMappingNode deps)
+        var path = Path.Combine(folder, GeographyFile.FileName);
+        if (!File.Exists(path))
         {
-            departements.AddRange(deps.Children
-                .Where(c => c.Key is YamlScalarNode && c.Value is YamlScalarNode)
-                .Select(c => new KeyValuePair<string, string>(((YamlScalarNode)c.Key).Value!, ((YamlScalarNode)c.Value).Value!)));
-        }
-        else
-        {
-            bag.Error(DiagnosticCodes.InvalidReferential, YamlText.Location(root, 0), "La section « departements: » est absente.");
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidReferential, DiagnosticSeverity.Error, $"{FolderName}/{GeographyFile.FileName}", 0, 0,
+                $"Référentiel géographique absent : générez {GeographyFile.FileName} avec « annuaire referentiels cog »."));
+            return Territories.Empty;
         }
 
-        var epcis = new List<Epci>();
-        if (Child(root, "epci") is YamlMappingNode epciMap)
+        try
         {
-            foreach (var (k, v) in epciMap.Children)
-            {
-                var code = ((YamlScalarNode)k).Value!;
-                if (v is YamlMappingNode e && Text(e, "nom") is { } nom && Text(e, "departement") is { } dep)
-                {
-                    epcis.Add(new Epci(code, nom, dep));
-                }
-                else
-                {
-                    bag.Error(DiagnosticCodes.InvalidReferential, YamlText.Location(k, 0), $"EPCI « {code} » : « nom » et « departement » sont obligatoires.");
-                }
-            }
+            return GeographyFile.Read(path, diagnostics);
         }
-
-        var communes = new List<Commune>();
-        if (Child(root, "communes") is YamlMappingNode communeMap)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
-            foreach (var (k, v) in communeMap.Children)
-            {
-                var code = ((YamlScalarNode)k).Value!;
-                if (v is YamlMappingNode c && Text(c, "nom") is { } nom && Text(c, "departement") is { } dep)
-                {
-                    var postal = Child(c, "codes_postaux") is YamlSequenceNode s ? s.Children.OfType<YamlScalarNode>().Select(x => x.Value!).ToList() : [];
-                    communes.Add(new Commune(code, nom, dep, Text(c, "epci"), postal));
-                }
-                else
-                {
-                    bag.Error(DiagnosticCodes.InvalidReferential, YamlText.Location(k, 0), $"Commune « {code} » : « nom » et « departement » sont obligatoires.");
-                }
-            }
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidReferential, DiagnosticSeverity.Error, $"{FolderName}/{GeographyFile.FileName}", 0, 0,
+                $"Référentiel géographique illisible ({ex.GetType().Name}) : il doit être en UTF-8."));
+            return Territories.Empty;
         }
-
-        return new Territories(departements, communes, epcis);
     }
 
     private static List<string> ReadSynonyms(string folder, List<Diagnostic> diagnostics)

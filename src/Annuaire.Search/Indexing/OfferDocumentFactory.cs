@@ -83,7 +83,7 @@ internal static class OfferDocumentFactory
         var terms = new HashSet<string>(offer.ZoneEligibilite, StringComparer.Ordinal);
         foreach (var zone in offer.ZoneEligibilite.Where(z => territories.Classify(z) == TerritoryKind.Epci))
         {
-            terms.UnionWith(territories.Communes.Values.Where(c => c.Epci == zone).Select(c => c.Code));
+            terms.UnionWith(territories.CommunesOfEpci(zone).Select(c => c.Code));
         }
 
         return terms;

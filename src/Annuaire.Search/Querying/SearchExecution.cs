@@ -212,7 +212,7 @@ internal sealed class SearchExecution
                     yield return (OfferFields.Zone, dep);
                 }
 
-                foreach (var commune in territories.Communes.Values.Where(c => c.Epci == code))
+                foreach (var commune in territories.CommunesOfEpci(code))
                 {
                     yield return (OfferFields.Zone, commune.Code);
                 }

@@ -60,7 +60,7 @@ public sealed class FreshnessReportTests
 
     private static class ReferentialLoaderForTests
     {
-        public static Referentials.Territories Territories() =>
-            Referentials.ReferentialLoader.Load(Path.Combine(AppContext.BaseDirectory, "TestData", "cases", "content"), []).Territories;
+        public static Content.Referentials.Territories Territories() =>
+            Content.Referentials.ReferentialLoader.Load(Path.Combine(AppContext.BaseDirectory, "TestData", "cases", "content"), []).Territories;
     }
 }
