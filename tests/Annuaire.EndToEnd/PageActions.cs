@@ -7,11 +7,15 @@ namespace Annuaire.EndToEnd;
 /// <summary>What the browser tests do to a page: open it, move by keyboard, check it with axe, keep a screenshot.</summary>
 internal static class PageActions
 {
-    public static async Task<IPage> OpenAsync(this BrowserFixture fixture, string path, int width = 1280, bool javaScript = true)
+    public static Task<IPage> OpenAsync(this BrowserFixture fixture, string path, int width = 1280, bool javaScript = true, int height = 900) =>
+        fixture.Browser.OpenAsync(fixture.SiteUrl + path, width, javaScript, height);
+
+    /// <summary>Opens <paramref name="url"/> in a fresh context (own storage) of <paramref name="browser"/>.</summary>
+    public static async Task<IPage> OpenAsync(this IBrowser browser, string url, int width = 1280, bool javaScript = true, int height = 900)
     {
-        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, JavaScriptEnabled = javaScript, Locale = "fr-FR" });
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, JavaScriptEnabled = javaScript, Locale = "fr-FR", TimezoneId = "Europe/Paris" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.SiteUrl + path);
+        await page.GotoAsync(url);
         return page;
     }
 

@@ -151,7 +151,8 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
         }
 
         Assert.Equal(wanted, await page.Locator(".card input[name=o]:checked").CountAsync());
-        await page.TabToAsync(".selection-form button[type=submit]");
+        // « Préparer la fiche » sits in the bar that appears with the first ticked offer (after the menu in the page order).
+        await page.TabToAsync("[data-selection-go]", backwards: true);
         await page.EnterAndWaitAsync(url => url.Contains("/selection?", StringComparison.Ordinal), "la fiche à remettre");
         Assert.Equal(wanted, await page.Locator(".handout-item").CountAsync());
         await page.KeepScreenshotAsync($"clavier-fin-{width}");
@@ -170,7 +171,7 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
             titles.Add((await page.TextContentAsync($".card h3 a >> nth={i}"))!);
         }
 
-        await page.NavigateByAsync(() => page.ClickAsync("button:has-text('fiche à remettre')"), url => url.Contains("/selection?", StringComparison.Ordinal), "la fiche à remettre");
+        await page.NavigateByAsync(() => page.ClickAsync("[data-selection-go]"), url => url.Contains("/selection?", StringComparison.Ordinal), "la fiche à remettre");
         Assert.Equal(3, await page.Locator(".handout-item").CountAsync());
         foreach (var title in titles)
         {

@@ -64,6 +64,8 @@ public static class DiagnosticCodes
     public const string NotARegularFile = "ANN028";
     /// <summary>Checking the file took longer than its time budget.</summary>
     public const string TooSlowToValidate = "ANN029";
+    /// <summary>A « À compléter » placeholder left by <c>annuaire new</c>.</summary>
+    public const string Placeholder = "ANN030";
 
     /// <summary>Warning: <c>date_maj</c> is older than the freshness threshold.</summary>
     public const string StaleOffer = "ANN100";
@@ -81,6 +83,8 @@ public static class DiagnosticCodes
     public const string HttpLinkInBody = "ANN106";
     /// <summary>Warning: more diagnostics of one code than the cap; this one counts the rest (« … et N autres »).</summary>
     public const string MoreDiagnostics = "ANN107";
+    /// <summary>Warning: a <c>fermeture_temporaire</c> that is over.</summary>
+    public const string PastClosure = "ANN108";
 
     /// <summary>A referential file is missing or malformed.</summary>
     public const string InvalidReferential = "ANN200";

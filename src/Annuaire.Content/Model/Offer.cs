@@ -51,6 +51,9 @@ public sealed record Offer
     /// <summary>Access conditions, prerequisites, documents.</summary>
     public string? ConditionsAcces { get; init; }
 
+    /// <summary>Documents the person must bring (<c>justificatifs</c>), in the editor's order.</summary>
+    public IReadOnlyList<string> Justificatifs { get; init; } = [];
+
     /// <summary>How the offer is mobilised (telephoner, se-presenter…).</summary>
     public IReadOnlyList<string> ModesMobilisation { get; init; } = [];
 
@@ -84,6 +87,9 @@ public sealed record Offer
     /// <summary>Editorial status.</summary>
     public OfferStatus Statut { get; init; } = OfferStatus.Actif;
 
+    /// <summary>A temporary closure announced by the editor (<c>fermeture_temporaire</c>), if any.</summary>
+    public TemporaryClosure? FermetureTemporaire { get; init; }
+
     /// <summary>The Markdown body (full description), without the front-matter.</summary>
     public required string Body { get; init; }
 
@@ -101,6 +107,9 @@ public sealed record Offer
 
     /// <summary>Whether the offer is past its validity on <paramref name="today"/>.</summary>
     public bool IsExpired(DateOnly today) => ValideJusquAu is { } end && end < today;
+
+    /// <summary>Whether the offer is temporarily closed on <paramref name="day"/>.</summary>
+    public bool IsClosedOn(DateOnly day) => FermetureTemporaire?.Covers(day) == true;
 
     /// <summary>Whether <see cref="DateMaj"/> is older than <paramref name="months"/> months on <paramref name="today"/>.</summary>
     public bool IsStale(DateOnly today, int months) => DateMaj < today.AddMonths(-months);

@@ -20,6 +20,7 @@ internal sealed partial class OfferBinder
     private readonly DiagnosticBag _bag;
     private readonly ReferentialSet _refs;
     private readonly ValidationOptions _options;
+    private SynonymGroups? _synonyms;
 
     public OfferBinder(YamlMappingNode root, int lineOffset, DiagnosticBag bag, ReferentialSet refs, ValidationOptions options)
     {
@@ -33,14 +34,14 @@ internal sealed partial class OfferBinder
     /// <summary>Binds and validates; returns the offer's fields, or null if a required one is unusable.</summary>
     public Offer? Bind(string id, string sourcePath, string body, int bodyLine)
     {
-        CheckKeys(_root, OfferKeys.All, "l'en-tête");
+        CheckKeys(_root, OfferKeys.All, "l'en-tête", OfferKeys.Qualified);
 
         var titre = Text(OfferKeys.Titre, required: true, min: 3, max: 150);
         var resume = Text(OfferKeys.Resume, required: true, min: 20, max: 280);
         var porteur = Text(OfferKeys.Porteur, required: true);
         if (porteur is not null && !_refs.Porteurs.ContainsKey(porteur))
         {
-            UnknownValue(OfferKeys.Porteur, Node(OfferKeys.Porteur)!, porteur, _refs.Porteurs.Keys, "porteurs.yml");
+            UnknownValue(OfferKeys.Porteur, Node(OfferKeys.Porteur)!, porteur, _refs.Porteurs.Keys, "porteurs.yml", _refs.PorteurName);
         }
 
         var partenaires = List(OfferKeys.Partenaires, required: false, allowed: null);
@@ -48,7 +49,7 @@ internal sealed partial class OfferBinder
         {
             if (!_refs.Porteurs.ContainsKey(value))
             {
-                UnknownValue(OfferKeys.Partenaires, node, value, _refs.Porteurs.Keys, "porteurs.yml");
+                UnknownValue(OfferKeys.Partenaires, node, value, _refs.Porteurs.Keys, "porteurs.yml", _refs.PorteurName);
             }
             else if (value == porteur)
             {
@@ -71,6 +72,7 @@ internal sealed partial class OfferBinder
         var dateMaj = Date(OfferKeys.DateMaj, required: true);
         var valideDu = Date(OfferKeys.ValideDu, required: false);
         var valideJusquAu = Date(OfferKeys.ValideJusquAu, required: false);
+        var fermeture = BindClosure();
         var statut = Text(OfferKeys.Statut, required: false) switch
         {
             null or "actif" => OfferStatus.Actif,
@@ -104,6 +106,7 @@ internal sealed partial class OfferBinder
             Frais = frais,
             FraisPrecisions = Text(OfferKeys.FraisPrecisions, required: false),
             ConditionsAcces = Text(OfferKeys.ConditionsAcces, required: false),
+            Justificatifs = List(OfferKeys.Justificatifs, required: false, allowed: null),
             ModesMobilisation = modesMobilisation,
             MobilisablePar = mobilisablePar,
             MobilisationPrecisions = Text(OfferKeys.MobilisationPrecisions, required: false),
@@ -115,6 +118,7 @@ internal sealed partial class OfferBinder
             ValideDu = valideDu,
             ValideJusquAu = valideJusquAu,
             Statut = statut,
+            FermetureTemporaire = fermeture,
             Body = body,
             BodyLine = bodyLine,
         };
@@ -127,7 +131,11 @@ internal sealed partial class OfferBinder
         return OfferStatus.Actif;
     }
 
-    private void CheckKeys(YamlMappingNode map, IReadOnlyList<string> allowed, string where)
+    /// <param name="map">The mapping whose keys are checked.</param>
+    /// <param name="allowed">Keys allowed there.</param>
+    /// <param name="where">French name of the place, for the message.</param>
+    /// <param name="suggested">Where to look for « vouliez-vous dire » (default: <paramref name="allowed"/>).</param>
+    private void CheckKeys(YamlMappingNode map, IReadOnlyList<string> allowed, string where, IReadOnlyList<string>? suggested = null)
     {
         foreach (var key in map.Children.Keys)
         {
@@ -139,7 +147,7 @@ internal sealed partial class OfferBinder
 
             if (!allowed.Contains(scalar.Value))
             {
-                var hint = Suggestions.Hint(scalar.Value, allowed, "vouliez-vous dire");
+                var hint = Suggestions.Hint(scalar.Value, suggested ?? allowed, "vouliez-vous dire");
                 _bag.Error(DiagnosticCodes.UnknownKey, At(key), $"Clé « {scalar.Value} » inconnue dans {where}{hint}.");
             }
         }
@@ -186,7 +194,7 @@ internal sealed partial class OfferBinder
 
         if (allowed is not null && !allowed.Contains(value))
         {
-            UnknownValue(key, node, value, allowed.Keys, allowed.Name);
+            UnknownValue(key, node, value, allowed.Keys, allowed.Name, allowed.Label);
             return null;
         }
 
@@ -212,7 +220,7 @@ internal sealed partial class OfferBinder
         {
             if (allowed is not null && !allowed.Contains(value))
             {
-                UnknownValue(key, node, value, allowed.Keys, allowed.Name);
+                UnknownValue(key, node, value, allowed.Keys, allowed.Name, allowed.Label);
                 continue;
             }
 
@@ -272,9 +280,11 @@ internal sealed partial class OfferBinder
         return result;
     }
 
-    private void UnknownValue(string key, YamlNode node, string value, IEnumerable<string> candidates, string referential)
+    private void UnknownValue(string key, YamlNode node, string value, IEnumerable<string> candidates, string referential, Func<string, string> labelOf)
     {
-        var hint = Suggestions.Hint(value, candidates);
+        // Editors write what they say (« rsa »): compare through synonyms and labels too.
+        _synonyms ??= SynonymGroups.Parse(_refs.Synonyms);
+        var hint = Suggestions.Hint(value, candidates, labelOf: labelOf, aliases: _synonyms.Of(value.Replace('-', ' ')));
         _bag.Error(DiagnosticCodes.UnknownReferentialValue, At(node),
             $"`{key}` : « {value} » n'existe pas dans {referential}{hint}.");
     }
@@ -311,9 +321,11 @@ internal sealed partial class OfferBinder
         }
     }
 
-    private DateOnly? Date(string key, bool required)
+    private DateOnly? Date(string key, bool required) => Date(_root, key, key, required);
+
+    private DateOnly? Date(YamlMappingNode map, string key, string label, bool required)
     {
-        var text = Text(key, required);
+        var text = Text(map, key, required);
         if (text is null)
         {
             return null;
@@ -321,11 +333,50 @@ internal sealed partial class OfferBinder
 
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            _bag.Error(DiagnosticCodes.InvalidDate, At(Node(key)!), $"`{key}` : « {text} » n'est pas une date AAAA-MM-JJ valide (exemple : 2026-03-15).");
+            _bag.Error(DiagnosticCodes.InvalidDate, At(Node(map, key)!), $"`{label}` : « {text} » n'est pas une date AAAA-MM-JJ valide (exemple : 2026-03-15).");
             return null;
         }
 
         return date;
+    }
+
+    private TemporaryClosure? BindClosure()
+    {
+        const string Key = OfferKeys.FermetureTemporaire;
+        var node = Node(Key);
+        if (node is null || (node is YamlScalarNode s && YamlText.ScalarValue(s) is null))
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            _bag.Error(DiagnosticCodes.WrongType, At(node), $"`{Key}` doit regrouper des clés ({string.Join(", ", OfferKeys.ClosureKeys)}), par exemple : {Key}: {{du: 2026-08-01, au: 2026-08-21, motif: congés d'été}}.");
+            return null;
+        }
+
+        CheckKeys(map, OfferKeys.ClosureKeys, $"`{Key}`");
+        var du = Date(map, OfferKeys.ClosureKeys[0], $"{Key}.{OfferKeys.ClosureKeys[0]}", required: true);
+        var au = Date(map, OfferKeys.ClosureKeys[1], $"{Key}.{OfferKeys.ClosureKeys[1]}", required: true);
+        var motif = Text(map, OfferKeys.ClosureKeys[2], required: false, max: 200);
+        if (du is null || au is null)
+        {
+            return null;
+        }
+
+        if (au < du)
+        {
+            _bag.Error(DiagnosticCodes.InvalidDateRange, At(Node(map, OfferKeys.ClosureKeys[1])!), $"`{Key}.au` ({au:yyyy-MM-dd}) est antérieure à `{Key}.du` ({du:yyyy-MM-dd}).");
+            return null;
+        }
+
+        var closure = new TemporaryClosure(du.Value, au.Value, motif);
+        if (closure.IsOver(_options.Today))
+        {
+            _bag.Warning(DiagnosticCodes.PastClosure, At(node), $"La fermeture temporaire s'est terminée le {au:yyyy-MM-dd} : retirez `{Key}` de l'en-tête.");
+        }
+
+        return closure;
     }
 
     private void CheckDates(DateOnly? dateMaj, DateOnly? du, DateOnly? jusquAu)

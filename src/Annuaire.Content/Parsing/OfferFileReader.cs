@@ -101,6 +101,7 @@ public static partial class OfferFileReader
         var bodyLine = frontMatter.Line + blockText.Count(c => c == '\n') + 2;
 
         InspectBody(document, body, bodyLine, bag);
+        FindPlaceholders(text, bag);
 
         var root = YamlText.LoadMapping(yaml, frontMatter.Line + 1, bag, "En-tête", budget);
         if (root is null)
@@ -170,9 +171,31 @@ public static partial class OfferFileReader
         }
     }
 
+    /// <summary>
+    /// The « À compléter » left by <c>annuaire new</c> must not reach advisers: each one, in the
+    /// front-matter or the text, is an error at its line. Only the placeholder form is caught
+    /// (capital À, then a colon, a full stop or the end of the line): « un dossier à compléter »
+    /// stays legitimate French.
+    /// </summary>
+    private static void FindPlaceholders(string text, DiagnosticBag bag)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            foreach (Match match in PlaceholderPattern().Matches(lines[i]))
+            {
+                bag.Error(DiagnosticCodes.Placeholder, new SourceLocation(i + 1, match.Index + 1),
+                    "Texte provisoire « À compléter » laissé en place : remplacez-le par le vrai contenu (ou retirez la ligne) avant de proposer l'offre.");
+            }
+        }
+    }
+
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
 
     private static SourceLocation At(MarkdownObject node) => new(node.Line + 1, node.Column + 1);
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])[ÀA] compl[ée]ter(?=\s*(?:[.:…]|""|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceholderPattern();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();

@@ -17,6 +17,7 @@ public static class OfferKeys
     public const string Frais = "frais";
     public const string FraisPrecisions = "frais_precisions";
     public const string ConditionsAcces = "conditions_acces";
+    public const string Justificatifs = "justificatifs";
     public const string ModesMobilisation = "modes_mobilisation";
     public const string MobilisablePar = "mobilisable_par";
     public const string MobilisationPrecisions = "mobilisation_precisions";
@@ -28,14 +29,16 @@ public static class OfferKeys
     public const string ValideDu = "valide_du";
     public const string ValideJusquAu = "valide_jusqu_au";
     public const string Statut = "statut";
+    public const string FermetureTemporaire = "fermeture_temporaire";
 #pragma warning restore CS1591
 
     /// <summary>Every key allowed at the top of the front-matter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Titre, Resume, Porteur, Partenaires, Thematiques, Type, Publics, PublicsPrecisions, ZoneEligibilite,
-        ModesAccueil, Frais, FraisPrecisions, ConditionsAcces, ModesMobilisation, MobilisablePar,
+        ModesAccueil, Frais, FraisPrecisions, ConditionsAcces, Justificatifs, ModesMobilisation, MobilisablePar,
         MobilisationPrecisions, LienMobilisation, Contact, Lieux, MotsCles, DateMaj, ValideDu, ValideJusquAu, Statut,
+        FermetureTemporaire,
     ];
 
     /// <summary>Keys allowed under <c>contact</c>.</summary>
@@ -43,4 +46,19 @@ public static class OfferKeys
 
     /// <summary>Keys allowed in each <c>lieux</c> entry.</summary>
     public static IReadOnlyList<string> PlaceKeys { get; } = ["nom", "adresse", "code_postal", "commune", "code_insee", "horaires", "latitude", "longitude"];
+
+    /// <summary>Keys allowed under <c>fermeture_temporaire</c>.</summary>
+    public static IReadOnlyList<string> ClosureKeys { get; } = ["du", "au", "motif"];
+
+    /// <summary>
+    /// Every key an editor may write, nested ones qualified (<c>contact.telephone</c>): the
+    /// candidates of « valeurs proches » when a key is misspelt or put at the wrong level.
+    /// </summary>
+    public static IReadOnlyList<string> Qualified { get; } =
+    [
+        .. All,
+        .. ContactKeys.Select(k => Contact + "." + k),
+        .. PlaceKeys.Select(k => Lieux + "." + k),
+        .. ClosureKeys.Select(k => FermetureTemporaire + "." + k),
+    ];
 }

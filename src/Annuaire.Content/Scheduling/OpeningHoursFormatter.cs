@@ -39,9 +39,9 @@ public static class OpeningHoursFormatter
             lines.Add($"{DescribeDays(days)}, {string.Join(" et ", ranges.Select(Describe))}");
         }
 
-        if (hours.Rules.Any(r => r.PublicHolidays && r.Closed))
+        if (hours.Rules.LastOrDefault(r => r.PublicHolidays) is { } holidays)
         {
-            lines.Add("fermé les jours fériés");
+            lines.Add(holidays.Closed ? "fermé les jours fériés" : $"jours fériés, {string.Join(" et ", holidays.Ranges.Select(Describe))}");
         }
 
         return lines.Count == 0 ? ["fermé"] : lines;

@@ -17,7 +17,7 @@ public static partial class OpeningHoursParser
         ArgumentNullException.ThrowIfNull(text);
         hours = null;
         error = null;
-        var trimmed = text.Trim();
+        var trimmed = Normalize(text);
         if (trimmed.Length == 0)
         {
             error = "horaires vides";
@@ -54,6 +54,19 @@ public static partial class OpeningHoursParser
 
         hours = new OpeningHours(rules, AlwaysOpen: false);
         return true;
+    }
+
+    /// <summary>
+    /// Tolerates the usual ways people write OpenStreetMap hours: spaces around commas and dashes
+    /// (« Mo, We 9:00 - 12:00 »), one-digit hours, repeated spaces.
+    /// </summary>
+    private static string Normalize(string text)
+    {
+        var result = SpacesPattern().Replace(text.Trim(), " ");
+        result = CommaPattern().Replace(result, ",");
+        result = DashBetweenTimesPattern().Replace(result, "$1-$2");
+        result = DashBetweenDaysPattern().Replace(result, "$1-$2");
+        return OneDigitHourPattern().Replace(result, "0$1");
     }
 
     private static bool TryParseRule(string part, out OpeningRule? rule, out string? error)
@@ -150,6 +163,21 @@ public static partial class OpeningHoursParser
 
     [GeneratedRegex(@"^(?:(?<days>(?:Mo|Tu|We|Th|Fr|Sa|Su|PH)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?(?:,(?:Mo|Tu|We|Th|Fr|Sa|Su|PH)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?)*)\s+)?(?<times>off|closed|[0-9:,\-]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex RulePattern();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacesPattern();
+
+    [GeneratedRegex(@"\s*,\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex CommaPattern();
+
+    [GeneratedRegex(@"([0-9]{2})\s*-\s*([0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex DashBetweenTimesPattern();
+
+    [GeneratedRegex(@"\b(Mo|Tu|We|Th|Fr|Sa|Su)\s*-\s*(Mo|Tu|We|Th|Fr|Sa|Su)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DashBetweenDaysPattern();
+
+    [GeneratedRegex(@"(?<![0-9])([0-9]:[0-5][0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex OneDigitHourPattern();
 
     [GeneratedRegex(@"^(?<start>[0-9]{2}:[0-9]{2})-(?<end>[0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex TimePattern();

@@ -5,6 +5,7 @@ using Annuaire.Search.Facets;
 using Annuaire.Search.Highlighting;
 using Annuaire.Search.Indexing;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 
 namespace Annuaire.Search.Querying;
@@ -20,6 +21,7 @@ internal sealed class SearchExecution
     private readonly IndexGeneration _generation;
     private readonly IndexSearcher _searcher;
     private readonly DateOnly _today;
+    private Query? _onlyIds;
 
     public SearchExecution(IndexGeneration generation, IndexSearcher searcher, DateOnly today)
     {
@@ -54,6 +56,9 @@ internal sealed class SearchExecution
     public SearchResponse Run(SearchRequest request)
     {
         var started = Stopwatch.GetTimestamp();
+        _onlyIds = request.OnlyIds is { } ids
+            ? ids.Count == 0 ? new BooleanQuery() : new ConstantScoreQuery(new TermsFilter([.. ids.Select(id => new Term(OfferFields.Id, id))]))
+            : null;
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var page = Math.Clamp(request.Page, 1, 10_000);
         var parsed = UserQuery.Parse(request.Text);
@@ -378,6 +383,11 @@ internal sealed class SearchExecution
         foreach (var filter in filters)
         {
             query.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
+        }
+
+        if (_onlyIds is not null)
+        {
+            query.Add(_onlyIds, Occur.MUST);
         }
 
         if (!includeArchived)

@@ -48,6 +48,12 @@ public sealed record SearchRequest
     /// <summary>Include archived and expired offers.</summary>
     public bool IncludeArchived { get; init; }
 
+    /// <summary>
+    /// When set, only these offer ids can match (null: no restriction). Lets the caller filter on
+    /// what the index does not hold, such as opening status at the time of the request.
+    /// </summary>
+    public IReadOnlySet<string>? OnlyIds { get; init; }
+
     /// <summary>Whether to compute highlighted snippets.</summary>
     public bool Highlight { get; init; } = true;
 

@@ -1,4 +1,6 @@
 using Annuaire.Content.Parsing;
+using Annuaire.Content.Reporting;
+using Annuaire.Content.Scheduling;
 using Annuaire.Search;
 using Annuaire.Search.Querying;
 using Annuaire.Web.Services;
@@ -10,10 +12,18 @@ namespace Annuaire.Web.Pages;
 
 /// <summary>The search page: the URL holds the whole state.</summary>
 [OutputCache(PolicyName = AnnuaireServiceCollectionExtensions.CachePolicy)]
-public sealed class IndexModel(OfferSearchEngine engine, IOptions<AnnuaireOptions> options, TimeProvider clock) : PageModel
+public sealed class IndexModel(OfferSearchEngine engine, IOptions<AnnuaireOptions> options, TimeProvider clock, OpeningClock opening, SearchGaps gaps) : PageModel
 {
+    private MatchExplainer? _explainer;
+
     /// <summary>The request read from the URL.</summary>
     public SearchRequest Search { get; private set; } = new();
+
+    /// <summary>Whether the « ouvert maintenant » filter is on.</summary>
+    public bool OpenNow { get; private set; }
+
+    /// <summary>With the open-now filter and no result: how many offers the search gives without it.</summary>
+    public int? CountWithoutOpenNow { get; private set; }
 
     /// <summary>The answer.</summary>
     public SearchResponse Result { get; private set; } = null!;
@@ -27,14 +37,54 @@ public sealed class IndexModel(OfferSearchEngine engine, IOptions<AnnuaireOption
     /// <summary>Freshness threshold.</summary>
     public int StaleAfterMonths => options.Value.StaleAfterMonths;
 
+    /// <summary>The opening clock (browser intervals of each card).</summary>
+    public OpeningClock Opening => opening;
+
     /// <summary>Runs the search.</summary>
     public void OnGet()
     {
         Search = SearchParameters.Read(HttpContext.Request.Query);
-        Result = engine.Search(Search);
+        OpenNow = SearchParameters.ReadOpenNow(HttpContext.Request.Query);
+        if (OpenNow)
+        {
+            // The answer depends on the minute: computed now, never stored in the output cache.
+            DoNotCache();
+            Result = engine.Search(Search with { OnlyIds = opening.OpenNow(engine.All()) });
+            if (Result.Total == 0)
+            {
+                CountWithoutOpenNow = engine.Search(Search with { PageSize = 1, Highlight = false }).Total;
+            }
+        }
+        else
+        {
+            Result = engine.Search(Search);
+        }
+
         Labels = new Labels(engine.Referentials);
         Today = FrenchClock.Today(clock);
+        _explainer = new MatchExplainer(engine.Referentials, Search, Result);
+        if (Result.Page == 1 && Result.Total <= SearchGapLog.FewResults && !string.IsNullOrWhiteSpace(Result.EffectiveText))
+        {
+            // Counted on every such search, so the page is not served from the cache next time.
+            DoNotCache();
+            gaps.Record(Result.PlaceInText?.TextWithoutPlace ?? Result.EffectiveText, Result.PlaceInText?.Code ?? Search.Territoire, Result.Total);
+        }
     }
+
+    /// <summary>« Pourquoi cette offre ? » for a hit.</summary>
+    public IReadOnlyList<string> Reasons(SearchHit hit) => _explainer?.Explain(hit) ?? [];
+
+    /// <summary>Browser opening intervals of a hit, or null when it gives no hours.</summary>
+    public string? Intervals(SearchHit hit)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        return OfferOpening.HasHours(hit.Offer)
+            ? opening.BrowserIntervals(hit.Offer.Lieux.Select(l => l.OpeningHours).OfType<OpeningHours>(), hit.Offer.FermetureTemporaire)
+            : null;
+    }
+
+    /// <summary>The URL of a search, the open-now filter kept.</summary>
+    public string SearchUrl(SearchRequest request) => "/recherche" + SearchParameters.Write(request, OpenNow);
 
     /// <summary>
     /// URL of this search with a filter toggled. When the territory comes from a place name typed
@@ -54,12 +104,23 @@ public sealed class IndexModel(OfferSearchEngine engine, IOptions<AnnuaireOption
             next = SearchParameters.Toggle(Search, dimension, value);
         }
 
-        return "/recherche" + SearchParameters.Write(next);
+        return SearchUrl(next);
     }
 
+    /// <summary>URL of this search with the open-now filter switched.</summary>
+    public string ToggleOpenNow() => "/recherche" + SearchParameters.Write(Search with { Page = 1 }, !OpenNow);
+
     /// <summary>URL of this search on another page.</summary>
-    public string PageUrl(int page) => "/recherche" + SearchParameters.Write(Search with { Page = page });
+    public string PageUrl(int page) => SearchUrl(Search with { Page = page });
 
     /// <summary>URL of this search with another sort.</summary>
-    public string SortUrl(SearchSort sort) => "/recherche" + SearchParameters.Write(Search with { Sort = sort, Page = 1 });
+    public string SortUrl(SearchSort sort) => SearchUrl(Search with { Sort = sort, Page = 1 });
+
+    private void DoNotCache()
+    {
+        if (HttpContext.Features.Get<IOutputCacheFeature>() is { } cache)
+        {
+            cache.Context.AllowCacheStorage = false;
+        }
+    }
 }

@@ -1,5 +1,5 @@
 using Annuaire.Content.Model;
-using Annuaire.Content.Parsing;
+using Annuaire.Content.Scheduling;
 using Annuaire.Search;
 using Annuaire.Web.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +11,7 @@ namespace Annuaire.Web.Pages;
 
 /// <summary>One offer, with everything an adviser needs to mobilise it.</summary>
 [OutputCache(PolicyName = AnnuaireServiceCollectionExtensions.CachePolicy)]
-public sealed class OffreModel(OfferSearchEngine engine, SafeMarkdown markdown, IOptions<AnnuaireOptions> options, TimeProvider clock) : PageModel
+public sealed class OffreModel(OfferSearchEngine engine, SafeMarkdown markdown, IOptions<AnnuaireOptions> options, OpeningClock opening) : PageModel
 {
     /// <summary>The offer.</summary>
     public Offer Offer { get; private set; } = null!;
@@ -25,8 +25,11 @@ public sealed class OffreModel(OfferSearchEngine engine, SafeMarkdown markdown, 
     /// <summary>Labels.</summary>
     public Labels Labels { get; private set; } = new(null);
 
-    /// <summary>Local time in Paris, for « ouvert maintenant ».</summary>
-    public DateTime Now { get; private set; }
+    /// <summary>Today in Paris.</summary>
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The window of the browser opening intervals.</summary>
+    public string Window { get; private set; } = string.Empty;
 
     /// <summary>Whether the offer is older than the freshness threshold.</summary>
     public bool IsStale { get; private set; }
@@ -46,8 +49,12 @@ public sealed class OffreModel(OfferSearchEngine engine, SafeMarkdown markdown, 
         BodyHtml = markdown.ToHtml(offer.Body);
         Related = engine.Related(offer);
         Labels = new Labels(engine.Referentials);
-        Now = FrenchClock.Now(clock);
-        IsStale = offer.IsStale(DateOnly.FromDateTime(Now), options.Value.StaleAfterMonths);
+        Today = DateOnly.FromDateTime(opening.Now);
+        Window = opening.BrowserWindow();
+        IsStale = offer.IsStale(Today, options.Value.StaleAfterMonths);
         return Page();
     }
+
+    /// <summary>Browser opening intervals of one place (the offer's temporary closure applied).</summary>
+    public string Intervals(OpeningHours hours) => opening.BrowserIntervals([hours], Offer.FermetureTemporaire);
 }

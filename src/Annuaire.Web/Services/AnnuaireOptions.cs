@@ -17,6 +17,12 @@ public sealed class AnnuaireOptions : IValidatableObject
     /// </summary>
     public string IndexPath { get; set; } = string.Empty;
 
+    /// <summary>
+    /// File of the « recherches sans réponse » counts; empty = next to the index folder
+    /// (<c>IndexPath</c> + <c>.recherches-sans-reponse.json</c>), or in memory only without one.
+    /// </summary>
+    public string SearchGapsPath { get; set; } = string.Empty;
+
     /// <summary>« Proposer une modification » link; <c>{path}</c> is replaced by the offer's file path under content/.</summary>
     [Required]
     public string EditUrlTemplate { get; set; } = "https://github.com/annuaire/annuaire/edit/main/content/{path}";

@@ -37,6 +37,7 @@ public static class AnnuaireServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>(CatalogHealthCheck.Name, tags: [CatalogHealthCheck.Name]);
         services.AddSingleton<AdminAccess>();
         services.AddSingleton<SafeMarkdown>();
+        services.AddAppointmentTools();
         // ASP.NET Core's default leaves < > & ' unescaped in JSON; user text echoed by the API must
         // never read as markup, even to a client that ignores nosniff. Accented letters stay readable.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
@@ -55,7 +56,7 @@ public static class AnnuaireServiceCollectionExtensions
         services.AddOutputCache(options =>
         {
             options.AddPolicy(CachePolicy, policy => policy
-                .SetVaryByQuery(SearchParameters.Keys.Concat(["o", "note", "id", "filtres", "origine"]).ToArray())
+                .SetVaryByQuery(SearchParameters.Keys.Concat(["o", "id", "filtres", "origine"]).ToArray())
                 .Tag(CatalogHost.CacheTag)
                 // Keyed by index generation too: a response computed from the previous index but
                 // stored after the swap's eviction can never be served in place of the new one.

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Annuaire.Content.Model;
 using Annuaire.Content.Referentials;
+using Annuaire.Content.Scheduling;
 using Annuaire.Search.Querying;
 
 namespace Annuaire.Web.Services;
@@ -51,6 +53,39 @@ public sealed class Labels(ReferentialSet? referentials)
 
     /// <summary>Label of a mobilisation mode.</summary>
     public string Mobilisation(string key) => referentials?.ModesMobilisation.Label(key) ?? key;
+
+    /// <summary>The publics of an offer, in one line.</summary>
+    public string Publics(Offer offer) => string.Join(", ", offer.Publics.Select(p => Of(FacetDimension.Public, p)));
+
+    /// <summary>The eligibility zones of an offer, in one line.</summary>
+    public string Zones(Offer offer) => string.Join(", ", offer.ZoneEligibilite.Select(Territory));
+
+    /// <summary>« Payant : pièces au prix coûtant », or null when the offer says nothing of fees.</summary>
+    public string? Fees(Offer offer) =>
+        offer.Frais is null && offer.FraisPrecisions is null ? null
+        : string.Join(" : ", new[] { offer.Frais is { } f ? Of(FacetDimension.Frais, f) : null, offer.FraisPrecisions }.OfType<string>());
+
+    /// <summary>« ouvert le samedi », « 24 h/24 »… for the notable features of a week.</summary>
+    public static IReadOnlyList<string> Hints(OpeningHints hints) =>
+    [
+        .. new (OpeningHints Flag, string Text)[]
+        {
+            (OpeningHints.AlwaysOpen, "24 h/24, 7 j/7"),
+            (OpeningHints.Saturday, "ouvert le samedi"),
+            (OpeningHints.Sunday, "ouvert le dimanche"),
+            (OpeningHints.Evening, "ouvert en soirée"),
+        }.Where(h => hints.HasFlag(h.Flag)).Select(h => h.Text),
+    ];
+
+    /// <summary>« du 1 août au 21 août 2026 (travaux) ».</summary>
+    public static string Closure(TemporaryClosure closure)
+    {
+        ArgumentNullException.ThrowIfNull(closure);
+        return $"du {closure.Du.ToString("d MMMM", French)} au {Date(closure.Au)}{(closure.Motif is { } m ? $" ({m})" : string.Empty)}";
+    }
+
+    /// <summary>The <c>tel:</c> target of a phone number as written (digits and +).</summary>
+    public static string TelHref(string phone) => "tel:" + new string([.. (phone ?? string.Empty).Where(c => char.IsAsciiDigit(c) || c == '+')]);
 
     /// <summary>« 12 mars 2026 ».</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", French);

@@ -10,7 +10,27 @@ namespace Annuaire.Web.Services;
 public static class SearchParameters
 {
     /// <summary>The query-string keys that matter (output-cache variation uses exactly these).</summary>
-    public static readonly string[] Keys = ["q", "thematique", "public", "type", "porteur", "accueil", "frais", "territoire", "tri", "page", "taille"];
+    public static readonly string[] Keys = ["q", "thematique", "public", "type", "porteur", "accueil", "frais", "territoire", "tri", "page", "taille", OpenNowKey];
+
+    /// <summary>Query key of the « ouvert maintenant » filter (computed by the site at request time, not by the engine).</summary>
+    public const string OpenNowKey = "ouvert";
+
+    /// <summary>Its only value.</summary>
+    public const string OpenNowValue = "maintenant";
+
+    /// <summary>Whether the query asks for offers open now.</summary>
+    public static bool ReadOpenNow(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query[OpenNowKey] == OpenNowValue;
+    }
+
+    /// <summary><see cref="Write(SearchRequest)"/> plus the « ouvert maintenant » filter when on.</summary>
+    public static string Write(SearchRequest request, bool openNow)
+    {
+        var query = Write(request);
+        return !openNow ? query : query + (query.Length == 0 ? "?" : "&") + OpenNowKey + "=" + OpenNowValue;
+    }
 
     /// <summary>Reads a request from a query string.</summary>
     public static SearchRequest Read(IQueryCollection query, int defaultPageSize = 20)

@@ -52,6 +52,31 @@ public sealed class InvalidFileCaseTests
     }
 
     [Fact]
+    public void Read_WhenKeyMisspeltAtWrongLevel_SuggestsTheQualifiedKey()
+    {
+        var (_, diagnostics) = OfferFileReader.Read(Path.Combine(Cases, "invalid"), Path.Combine(Cases, "invalid", "cle-mal-placee.md"), Referentials.Value, Options);
+        var unknownKey = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.UnknownKey);
+        Assert.EndsWith("vouliez-vous dire : contact.telephone.", unknownKey.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_WhenPublicIsAnAcronym_SuggestsThePublicThroughSynonyms()
+    {
+        var (_, diagnostics) = OfferFileReader.Read(Path.Combine(Cases, "invalid"), Path.Combine(Cases, "invalid", "cle-mal-placee.md"), Referentials.Value, Options);
+        var unknownValue = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.UnknownReferentialValue);
+        Assert.Contains("valeurs proches : beneficiaires-des-minimas-sociaux", unknownValue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_WhenClosureAndDocumentsGiven_BindsThem()
+    {
+        var (offer, _) = OfferFileReader.Read(Path.Combine(Cases, "invalid"), Path.Combine(Cases, "invalid", "fermeture-passee.md"), Referentials.Value, Options);
+        Assert.NotNull(offer);
+        Assert.Equal(["Pièce d'identité", "Justificatif de domicile"], offer.Justificatifs);
+        Assert.Equal(new Annuaire.Content.Model.TemporaryClosure(new DateOnly(2026, 8, 1), new DateOnly(2026, 8, 21), "congés d'été"), offer.FermetureTemporaire);
+    }
+
+    [Fact]
     public void Read_WhenReferentialValueUnknown_SuggestsClosestValues()
     {
         var (_, diagnostics) = OfferFileReader.Read(Path.Combine(Cases, "invalid"), Path.Combine(Cases, "invalid", "valeur-hors-referentiel.md"), Referentials.Value, Options);

@@ -27,6 +27,10 @@ public sealed class ResultCardTests : IDisposable
         DateMaj = dateMaj,
         Statut = statut,
         Body = "Texte.",
+        Publics = ["beneficiaires-des-minimas-sociaux", "jeunes"],
+        Frais = "payant",
+        FraisPrecisions = "10 € par mois",
+        Contact = new OfferContact { Telephone = "02 99 00 45 42" },
     };
 
     private IRenderedComponent<ResultCard> Render(Offer offer) =>
@@ -41,6 +45,45 @@ public sealed class ResultCardTests : IDisposable
         Assert.Empty(cut.FindAll(".badge"));
         Assert.Equal("aide-permis", cut.Find("input[type=checkbox][name=o]").GetAttribute("value"));
         Assert.Equal("Vérifié le 22 octobre 2026", cut.Find(".verified").TextContent);
+    }
+
+    [Fact]
+    public void Render_WhenOfferHasContactsAndNoHours_OneFactPerLineAndNoStatus()
+    {
+        var cut = Render(Offer(Today));
+        cut.Find(".facts").MarkupMatches("""
+            <ul class="facts">
+              <li class="fact-phone"><span class="fact-label">Téléphone :</span> <a class="tel" href="tel:0299004542">02 99 00 45 42</a></li>
+              <li><span class="fact-label">Publics :</span> beneficiaires-des-minimas-sociaux, jeunes</li>
+              <li><span class="fact-label">Frais :</span> payant : 10 € par mois</li>
+              <li><span class="fact-label">Territoire :</span> 45</li>
+              <li class="fact-hours"><span class="fact-label">Horaires :</span> horaires non renseignés</li>
+            </ul>
+            """);
+        Assert.Empty(cut.FindAll(".why"));
+    }
+
+    [Fact]
+    public void Render_WhenReasonsAndHours_ShowsWhyAndBrowserStatus()
+    {
+        Assert.True(Annuaire.Content.Scheduling.OpeningHoursParser.TryParse("Mo-Fr 09:00-12:00; Sa 09:00-12:00", out var hours, out _));
+        var offer = Offer(Today) with { Lieux = [new OfferPlace { OpeningHours = hours }] };
+        var cut = _context.Render<ResultCard>(p => p.Add(x => x.Hit, Hit(offer)).Add(x => x.Labels, new Labels(null)).Add(x => x.Today, Today)
+            .Add(x => x.Reasons, ["vous êtes à Amilly : offre de cette commune", "mots trouvés : permis"])
+            .Add(x => x.OpeningIntervals, "1-2").Add(x => x.OpeningWindow, "0-3"));
+        cut.Find(".why").MarkupMatches("""
+            <details class="why"><summary>Pourquoi cette offre ?</summary><p>vous êtes à Amilly : offre de cette commune · mots trouvés : permis</p></details>
+            """);
+        cut.Find(".fact-hours").MarkupMatches("""
+            <li class="fact-hours"><span class="fact-label">Horaires :</span> <span class="open-now" data-ouverture="1-2" data-fenetre="0-3" hidden></span> ouvert le samedi</li>
+            """);
+    }
+
+    [Fact]
+    public void Render_WhenTemporarilyClosed_ShowsTheClosure()
+    {
+        var cut = Render(Offer(Today) with { FermetureTemporaire = new TemporaryClosure(Today, Today.AddDays(10), "travaux") });
+        Assert.Contains("Fermeture temporaire du 22 novembre au 2 décembre 2026 (travaux)", cut.FindAll(".badge").Select(b => b.TextContent));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Annuaire.Content.Exchange;
+using Annuaire.Content.Diagnostics;
 using Annuaire.Content.Model;
 using Annuaire.Content.Parsing;
 using Annuaire.Content.Referentials;
@@ -11,6 +12,8 @@ namespace Annuaire.Cli.Commands;
 /// <summary><c>annuaire new</c>: writes a valid offer file to complete, checked against the referentials.</summary>
 internal static class NewCommand
 {
+    private static readonly string[] JustificatifsPlaceholder = ["À compléter."];
+
     public static Command Create(CliConsole console)
     {
         var titre = new Option<string>("--titre") { Description = "Titre de l'offre.", Required = true };
@@ -50,11 +53,14 @@ internal static class NewCommand
 
             var text = Render(title, result.GetValue(resume), result.GetValue(porteur)!, result.GetValue(thematiques)!, result.GetValue(type), zoneList, FrenchClock.Today(console.Clock));
             var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-            var (offer, problems) = OfferFileReader.Parse(relative, text, referentials, ValidationOptions.ForToday(console.Clock));
-            if (offer is null)
+            // The file is meant to fail on its « À compléter » placeholders until the editor fills
+            // them; any other error comes from the options given.
+            var (_, problems) = OfferFileReader.Parse(relative, text, referentials, ValidationOptions.ForToday(console.Clock));
+            var wrongOptions = problems.Where(p => p.IsError && p.Code != DiagnosticCodes.Placeholder).ToList();
+            if (wrongOptions.Count > 0)
             {
                 console.Error.WriteLine("Offre non créée : corrigez les options suivantes.");
-                foreach (var problem in problems.Where(p => p.IsError))
+                foreach (var problem in wrongOptions)
                 {
                     console.Error.WriteLine($"  {problem.Code} : {problem.Message}");
                 }
@@ -65,7 +71,7 @@ internal static class NewCommand
             Directory.CreateDirectory(folder);
             File.WriteAllText(path, text, new UTF8Encoding(false));
             console.Out.WriteLine($"Offre créée : {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}");
-            console.Out.WriteLine("Complétez le résumé, le texte, les contacts et les lieux, puis lancez « annuaire validate ».");
+            console.Out.WriteLine("Remplacez chaque « À compléter » (résumé, texte, pièces à apporter), ajoutez contacts, lieux et horaires, puis lancez « annuaire validate » : tant qu'il en reste, l'offre est refusée.");
             return ExitCodes.Ok;
         });
         return command;
@@ -93,6 +99,7 @@ internal static class NewCommand
             new("thematiques", thematiques),
             new("type", type),
             new("zone_eligibilite", zones),
+            new("justificatifs", JustificatifsPlaceholder),
             new("date_maj", today),
         ];
         const string body = """

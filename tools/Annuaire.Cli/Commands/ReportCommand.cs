@@ -19,17 +19,30 @@ internal static class ReportCommand
         var folder = CliOptions.LegacyContentArgument();
         var format = CliOptions.Format("Sortie : text (tableau), json ou markdown (commentaire ou ticket GitHub).", "text", "json", "markdown");
         var months = new Option<int>("--mois") { Description = "Âge de date_maj (en mois) au-delà duquel une offre est à vérifier.", DefaultValueFactory = _ => 12 };
-        var command = new Command("report", "Rapport de fraîcheur : offres à vérifier, expirées, suspendues, incomplètes.") { content, folder, format, months };
+        var gaps = new Option<string?>("--recherches") { Description = "Fichier des recherches sans réponse du site (JSON, /admin/recherches-sans-reponse?format=json) à ajouter au rapport." };
+        var command = new Command("report", "Rapport de fraîcheur : offres à vérifier, expirées, suspendues, incomplètes ; recherches sans réponse.") { content, folder, format, months, gaps };
         command.SetAction(result =>
         {
             var options = ValidationOptions.ForToday(console.Clock, result.GetValue(months));
             var catalog = ContentLoader.Load(CliOptions.ContentFolder(result, content, folder), options);
             var report = FreshnessReport.Build(catalog.Offers, catalog.Referentials.Territories, options.Today, options.StaleAfterMonths);
+            IReadOnlyList<SearchGapRow>? gapRows = null;
+            if (result.GetValue(gaps) is { } gapsFile)
+            {
+                if (!File.Exists(gapsFile))
+                {
+                    console.Error.WriteLine($"Erreur : fichier des recherches sans réponse introuvable : {gapsFile}");
+                    return ExitCodes.InvalidContent;
+                }
+
+                gapRows = SearchGapLog.FromJson(File.ReadAllText(gapsFile), options.Today).Published();
+            }
+
             var text = result.GetValue(format) switch
             {
-                "json" => Json(report),
-                "markdown" => Markdown(report, catalog),
-                _ => Text(report, catalog),
+                "json" => Json(report, gapRows),
+                "markdown" => Markdown(report, catalog) + GapsMarkdown(gapRows, catalog),
+                _ => Text(report, catalog) + GapsText(gapRows, catalog),
             };
             console.Out.Write(text);
             return ExitCodes.Ok;
@@ -80,7 +93,56 @@ internal static class ReportCommand
         return md.ToString();
     }
 
-    private static string Json(FreshnessReport report) => JsonSerializer.Serialize(new
+    private static string GapsMarkdown(IReadOnlyList<SearchGapRow>? rows, ContentCatalog catalog)
+    {
+        if (rows is null)
+        {
+            return string.Empty;
+        }
+
+        var md = new StringBuilder();
+        md.AppendLine();
+        md.AppendLine("## Recherches sans réponse");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Recherches des conseillers qui n'ont donné aucune offre ou au plus {SearchGapLog.FewResults}, vues au moins {SearchGapLog.MinimumOccurrences} fois la même semaine (mots normalisés, territoire et semaine seulement). Une offre manque peut-être.");
+        md.AppendLine();
+        if (rows.Count == 0)
+        {
+            md.AppendLine("Aucune recherche n'a atteint le seuil.");
+            return md.ToString();
+        }
+
+        md.AppendLine("| semaine | mots | territoire | recherches | dont sans résultat |");
+        md.AppendLine("|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.Week} | {Pipe(row.Words)} | {(row.Territory.Length == 0 ? "—" : Pipe(catalog.Referentials.Territories.NameOf(row.Territory)))} | {row.Searches} | {row.WithoutResult} |");
+        }
+
+        return md.ToString();
+    }
+
+    private static string GapsText(IReadOnlyList<SearchGapRow>? rows, ContentCatalog catalog)
+    {
+        if (rows is null)
+        {
+            return string.Empty;
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Recherches sans réponse (vues au moins {SearchGapLog.MinimumOccurrences} fois la même semaine) : {rows.Count}");
+        foreach (var row in rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{row.Week}  {row.Searches,4}  {Cut(row.Words, 50),-50} {(row.Territory.Length == 0 ? "" : catalog.Referentials.Territories.NameOf(row.Territory))}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Json(FreshnessReport report, IReadOnlyList<SearchGapRow>? gaps) => JsonSerializer.Serialize(new
     {
         today = report.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         staleAfterMonths = report.StaleAfterMonths,
@@ -97,6 +159,7 @@ internal static class ReportCommand
         }),
         byPorteur = report.CountBy(i => i.Offer.Porteur).ToDictionary(x => x.Key, x => x.Count),
         byDepartement = report.CountBy(i => i.Departement).ToDictionary(x => x.Key, x => x.Count),
+        recherchesSansReponse = gaps,
     }, JsonOptions) + Environment.NewLine;
 
     private static string Summary(FreshnessReport report) => string.Create(CultureInfo.InvariantCulture,

@@ -80,6 +80,52 @@
     input.addEventListener("blur", function () { setTimeout(cancel, 150); });
   });
 
+  // « Ouvert maintenant »: the page carries the opening intervals of the coming days (Unix
+  // seconds, « ? » on a public holiday the hours say nothing about); the status is told here, at
+  // the moment the page is read, so a page from the cache is never out of date.
+  var PARIS = "Europe/Paris";
+  var hourParts = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, hour: "numeric", minute: "numeric", hourCycle: "h23" });
+  var dayKey = new Intl.DateTimeFormat("en-CA", { timeZone: PARIS, year: "numeric", month: "2-digit", day: "2-digit" });
+  var weekday = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, weekday: "long" });
+  function clock(seconds) {
+    var parts = {};
+    hourParts.formatToParts(new Date(seconds * 1000)).forEach(function (p) { parts[p.type] = p.value; });
+    var minutes = parseInt(parts.minute, 10);
+    return parseInt(parts.hour, 10) + " h" + (minutes ? " " + String(minutes).padStart(2, "0") : "");
+  }
+  function when(seconds, now) {
+    var day = dayKey.format(new Date(seconds * 1000)), today = dayKey.format(new Date(now * 1000));
+    var tomorrow = dayKey.format(new Date((now + 86400) * 1000));
+    return (day === today ? "aujourd'hui" : day === tomorrow ? "demain" : weekday.format(new Date(seconds * 1000))) + " à " + clock(seconds);
+  }
+  function openingStatus(el, now) {
+    var window_ = (el.dataset.fenetre || "").split("-").map(Number);
+    if (!(now >= window_[0] && now < window_[1])) { el.hidden = true; return; }
+    var intervals = (el.dataset.ouverture || "").split(" ").filter(Boolean).map(function (t) {
+      var range = t.replace("?", "").split("-").map(Number);
+      return { start: range[0], end: range[1], unconfirmed: t.slice(-1) === "?" };
+    });
+    var current = intervals.filter(function (i) { return now >= i.start && now < i.end; })[0];
+    var next = intervals.filter(function (i) { return i.start > now; })[0];
+    var state, text;
+    if (current && !current.unconfirmed) {
+      state = "ouvert"; text = "Ouvert maintenant" + (current.end < window_[1] ? ", jusqu'à " + clock(current.end) : "");
+    } else if (current) {
+      state = "a-confirmer"; text = "Jour férié : ouverture à confirmer";
+    } else {
+      state = "ferme"; text = "Fermé actuellement" + (next ? ", ouvre " + when(next.start, now) : "");
+    }
+    el.textContent = text;
+    el.dataset.etat = state;
+    el.hidden = false;
+  }
+  function refreshOpening() {
+    var now = Date.now() / 1000;
+    document.querySelectorAll("[data-ouverture]").forEach(function (el) { openingStatus(el, now); });
+  }
+  refreshOpening();
+  setInterval(refreshOpening, 60000);
+
   // Print button on the handout.
   document.querySelectorAll("[data-print]").forEach(function (b) { b.addEventListener("click", function () { window.print(); }); });
 
