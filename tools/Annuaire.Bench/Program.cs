@@ -16,6 +16,12 @@ using Annuaire.Search.Querying;
 //   --compare-postgres      same, side by side with PostgreSQL 15 (started by tools/postgres-bench.sh unless --postgres "conn")
 //   --keep-corpus DIR       keep the realistic corpus there      --load-only   time loading + validation of the realistic files
 //   --snippets              snippet cost, 2 KB vs 200 KB body    --write DIR   write a content folder (with --corpus realistic: realistic)
+//   relevance [--content DIR] [--queries FILE] [--misses]   judged relevance suite (docs/pertinence.md)
+if (args is [RelevanceCommand.Name, ..])
+{
+    return RelevanceCommand.Run(args[1..]);
+}
+
 var sizes = new[] { 10_000, 100_000 };
 var queryCount = 3000;
 var warmup = 2000;
