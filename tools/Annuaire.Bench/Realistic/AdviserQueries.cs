@@ -59,10 +59,10 @@ internal static class AdviserQueries
 
             if (random.Next(3) == 0)
             {
-                var long5 = words.FindIndex(w => w.Length >= 5);
-                if (long5 >= 0)
+                var typoAt = words.FindIndex(w => w.Length >= 5);
+                if (typoAt >= 0)
                 {
-                    words[long5] = Typo(words[long5], random);
+                    words[typoAt] = Typo(words[typoAt], random);
                 }
             }
 
