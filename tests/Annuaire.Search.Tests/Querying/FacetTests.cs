@@ -53,7 +53,16 @@ public sealed class FacetTests(EngineFixture fixture) : IClassFixture<EngineFixt
                 _ => request,
             };
             var expected = BruteForce(reference, dimension);
-            var actual = response.Facets[dimension].Where(v => v.Count > 0).ToDictionary(v => v.Value, v => v.Count);
+            // A commune (or EPCI, postal code) filter shows itself selected with the true total beside the département values.
+            var values = response.Facets[dimension].ToList();
+            if (dimension == FacetDimension.Departement && territoire is { Length: 5 })
+            {
+                var selected = Assert.Single(values, v => v.Selected);
+                Assert.Equal((territoire, response.Total), (selected.Value, selected.Count));
+                values.Remove(selected);
+            }
+
+            var actual = values.Where(v => v.Count > 0).ToDictionary(v => v.Value, v => v.Count);
             Assert.Equal(expected.OrderBy(kv => kv.Key), actual.OrderBy(kv => kv.Key));
         }
     }
