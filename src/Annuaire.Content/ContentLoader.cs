@@ -32,11 +32,18 @@ public static class ContentLoader
         var referentials = ReferentialLoader.Load(root, diagnostics);
         var files = EnumerateOfferFiles(root, diagnostics);
 
-        var offers = new List<Offer>();
+        // Files are independent: parse and validate them in parallel, then merge in file order so
+        // the offers and diagnostics do not depend on scheduling.
+        var read = new (Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics)[files.Count];
+        Parallel.For(0, files.Count, i => read[i] = OfferFileReader.Read(files[i], referentials, options));
+
+        var offers = new List<Offer>(files.Count);
         var firstFileById = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in files)
+        for (var i = 0; i < files.Count; i++)
         {
-            var (offer, fileDiagnostics) = OfferFileReader.Read(file, referentials, options);
+            var file = files[i];
+            var (offer, fileDiagnostics) = read[i];
+            read[i] = default;
             diagnostics.AddRange(fileDiagnostics);
             var id = Path.GetFileNameWithoutExtension(file.RelativePath);
             var relative = file.RelativePath;

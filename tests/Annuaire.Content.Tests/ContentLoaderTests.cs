@@ -107,6 +107,31 @@ public sealed class ContentLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_WhenManyFilesShareSlugs_KeepsTheFirstInPathOrderAndReportsTheSameDiagnosticsEveryTime()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            Write($"loiret/offre-{i:D2}.md", Valid.Replace("Gien", $"Gien {i}", StringComparison.Ordinal));
+            if (i % 2 == 0)
+            {
+                WriteCase($"orne/offre-{i:D2}.md", "yaml-malforme");
+            }
+            else
+            {
+                Write($"orne/offre-{i:D2}.md", Valid);
+            }
+        }
+
+        var first = ContentLoader.Load(_root.FullName, Options);
+        var second = ContentLoader.Load(_root.FullName, Options);
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"offres/loiret/offre-{i:D2}.md"), first.Offers.Select(o => o.SourcePath));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"offres/orne/offre-{i:D2}.md"),
+            first.Diagnostics.Where(d => d.Code == DiagnosticCodes.DuplicateSlug).Select(d => d.File));
+        Assert.Equal(first.Diagnostics, second.Diagnostics);
+    }
+
+    [Fact]
     public void Load_WhenFolderMissing_Throws() =>
         Assert.Throws<DirectoryNotFoundException>(() => ContentLoader.Load(Path.Combine(_root.FullName, "absent"), Options));
 }

@@ -1,24 +1,61 @@
 using System.Diagnostics;
 using System.Globalization;
 using Annuaire.Bench;
+using Annuaire.Bench.Postgres;
+using Annuaire.Bench.Realistic;
 using Annuaire.Content;
+using Annuaire.Content.Diagnostics;
 using Annuaire.Content.Parsing;
 using Annuaire.Search;
 using Annuaire.Search.Querying;
 
-// Usage: dotnet run -c Release --project tools/Annuaire.Bench -- [--offers 10000,100000] [--queries 3000] [--content content]
+// Usage (docs/benchmarks.md): dotnet run -c Release --project tools/Annuaire.Bench -- [options]
+//   --offers 10000,100000   catalogue sizes           --queries 3000      timed queries
+//   --content content       source catalogue          --warmup 2000       warm-up queries (realistic corpus)
+//   --corpus realistic      long realistic corpus written to files, loaded, then engine-only comparison table
+//   --compare-postgres      same, side by side with PostgreSQL 15 (started by tools/postgres-bench.sh unless --postgres "conn")
+//   --keep-corpus DIR       keep the realistic corpus there      --load-only   time loading + validation of the realistic files
+//   --snippets              snippet cost, 2 KB vs 200 KB body    --write DIR   write a content folder (with --corpus realistic: realistic)
+//   relevance [--content DIR] [--queries FILE] [--misses]   judged relevance suite (docs/pertinence.md)
+if (args is [RelevanceCommand.Name, ..])
+{
+    return RelevanceCommand.Run(args[1..]);
+}
+
 var sizes = new[] { 10_000, 100_000 };
 var queryCount = 3000;
+var warmup = 2000;
 var contentPath = "content";
 string? writeTo = null;
-for (var i = 0; i + 1 < args.Length; i += 2)
+string? keepCorpus = null;
+string? postgres = null;
+var realistic = false;
+var comparePostgres = false;
+var loadOnly = false;
+var snippets = false;
+for (var i = 0; i < args.Length; i++)
 {
+    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Valeur attendue après {args[i]}.");
     switch (args[i])
     {
-        case "--write": writeTo = args[i + 1]; break;
-        case "--offers": sizes = [.. args[i + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]; break;
-        case "--queries": queryCount = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-        case "--content": contentPath = args[i + 1]; break;
+        case "--write": writeTo = Value(); break;
+        case "--offers": sizes = [.. Value().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]; break;
+        case "--queries": queryCount = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--warmup": warmup = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--content": contentPath = Value(); break;
+        case "--keep-corpus": keepCorpus = Value(); break;
+        case "--postgres": postgres = Value(); break;
+        case "--corpus":
+            realistic = Value() switch
+            {
+                "realistic" => true,
+                "catalogue" => false,
+                var kind => throw new ArgumentException($"Corpus inconnu : {kind} (realistic ou catalogue)."),
+            };
+            break;
+        case "--compare-postgres": comparePostgres = realistic = true; break;
+        case "--load-only": loadOnly = realistic = true; break;
+        case "--snippets": snippets = true; break;
         default: Console.Error.WriteLine($"Option inconnue : {args[i]}"); return 2;
     }
 }
@@ -27,8 +64,68 @@ var source = ContentLoader.Load(contentPath, ValidationOptions.ForToday(TimeProv
 if (writeTo is not null)
 {
     // A content folder of N offer files for HTTP benchmarks of the site (valid, realistic).
-    var written = CorpusWriter.Write(source, sizes[0], writeTo, seed: 42);
-    Console.WriteLine($"{written} offres écrites dans {writeTo}");
+    if (realistic)
+    {
+        GeneratedContent.Write(source, sizes[0], writeTo).Dispose();
+    }
+    else
+    {
+        CorpusWriter.Write(source, sizes[0], writeTo, seed: 42);
+    }
+
+    Console.WriteLine($"{sizes[0]} offres écrites dans {writeTo}");
+    return 0;
+}
+
+if (snippets)
+{
+    SnippetCost.Run(source, sizes[0], queryCount);
+    return 0;
+}
+
+if (loadOnly)
+{
+    Console.WriteLine($"# Chargement — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cœurs, charge moyenne au départ {Comparison.LoadAverage()}");
+    Console.WriteLine("| fichiers | écriture (s) | chargement + validation (s) | temps CPU (s) | offres valides | erreurs | avertissements | doublons probables |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var size in sizes)
+    {
+        using var content = GeneratedContent.Write(source, size, keepCorpus);
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var start = Stopwatch.GetTimestamp();
+        var catalog = ContentLoader.Load(content.Folder, ValidationOptions.ForToday(TimeProvider.System));
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        process.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {catalog.FileCount:N0} | {content.WriteSeconds:0.0} | {seconds:0.0} | {(process.TotalProcessorTime - cpu).TotalSeconds:0.0} | {catalog.Offers.Count:N0} | {catalog.ErrorCount} | {catalog.WarningCount} | {catalog.Diagnostics.Count(d => d.Code == DiagnosticCodes.ProbableDuplicate)} |"));
+    }
+
+    return 0;
+}
+
+if (realistic)
+{
+    PostgresCluster? cluster = null;
+    try
+    {
+        if (comparePostgres && postgres is null)
+        {
+            cluster = PostgresCluster.Start(RepositoryRoot());
+            postgres = cluster.ConnectionString;
+        }
+
+        foreach (var size in sizes)
+        {
+            Comparison.Run(source, size, queryCount, warmup, postgres, keepCorpus);
+            Console.WriteLine();
+        }
+    }
+    finally
+    {
+        cluster?.Dispose();
+    }
+
     return 0;
 }
 
@@ -127,4 +224,20 @@ static double[] Measure<T>(IReadOnlyList<T> inputs, Action<T> action, int rounds
     var array = times.ToArray();
     Array.Sort(array);
     return array;
+}
+
+static string RepositoryRoot()
+{
+    foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Directory.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+    }
+
+    throw new InvalidOperationException("Directory.sln introuvable : lancez le banc depuis le dépôt.");
 }

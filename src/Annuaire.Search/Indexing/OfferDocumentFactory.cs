@@ -63,6 +63,11 @@ internal static class OfferDocumentFactory
             doc.Add(new StringField(OfferFields.Zone, zone, Field.Store.NO));
         }
 
+        foreach (var locality in Querying.LocalityValueSource.ValuesOf(offer, refs.Territories))
+        {
+            doc.Add(new SortedSetDocValuesField(OfferFields.Locality, new BytesRef(locality)));
+        }
+
         if (offer.ValideJusquAu is { } end)
         {
             doc.Add(new Int64Field(OfferFields.Expire, DateKey(end), Field.Store.NO));

@@ -36,6 +36,9 @@ public static class OfferFields
     public const string DateMaj = "date_maj";
     public const string TitreSort = "titre_sort";
     public const string Expire = "expire";
+
+    // Where the offer is physically (lieux) and eligible (zones), for « local first » ranking.
+    public const string Locality = "locality";
 #pragma warning restore CS1591
 
     /// <summary>Stored fields to load when only the id is needed (never the large <see cref="Source"/>).</summary>

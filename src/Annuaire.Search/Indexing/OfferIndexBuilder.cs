@@ -11,7 +11,7 @@ namespace Annuaire.Search.Indexing;
 public static class OfferIndexBuilder
 {
     /// <summary>The similarity used at index and search time.</summary>
-    internal static Similarity Similarity { get; } = new BM25Similarity();
+    internal static Similarity Similarity { get; } = new OfferSimilarity();
 
     /// <summary>
     /// Writes <paramref name="offers"/> into <paramref name="target"/>, replacing its content.

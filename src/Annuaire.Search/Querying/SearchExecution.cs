@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Diagnostics;
 using Annuaire.Content.Model;
-using Annuaire.Content.Referentials;
 using Annuaire.Search.Facets;
 using Annuaire.Search.Highlighting;
 using Annuaire.Search.Indexing;
@@ -14,6 +13,9 @@ namespace Annuaire.Search.Querying;
 internal sealed class SearchExecution
 {
     internal static readonly string[] AllFacetFields = [.. FacetDimensions.All.Select(d => d.Field())];
+
+    /// <summary>Below this many results on a commune, the response offers its whole département.</summary>
+    private const int WideningBelow = 5;
 
     private readonly IndexGeneration _generation;
     private readonly IndexSearcher _searcher;
@@ -58,41 +60,27 @@ internal sealed class SearchExecution
         var notices = new List<string>(parsed.Notices);
         var parts = parsed.Parts.ToList();
 
-        // Territory: explicit filter, else a place name typed among the words.
-        var territory = request.Territoire?.Trim();
+        // Territory: explicit filter, else a place named among the words.
+        Territory? territory = null;
         PlaceInText? placeInText = null;
-        if (!string.IsNullOrEmpty(territory) && _generation.Referentials.Territories.Classify(territory) == TerritoryKind.Invalid)
+        if (!string.IsNullOrWhiteSpace(request.Territoire))
         {
-            var byName = _generation.TerritoryNames.CodeOf(territory);
-            if (byName is null)
+            territory = _generation.TerritoryNames.Resolve(request.Territoire);
+            if (territory is null)
             {
-                notices.Add($"Territoire « {Shorten(territory)} » non reconnu : filtre ignoré. Indiquez un code de département (45), un code INSEE de commune (45234) ou un nom de commune.");
-            }
-
-            territory = byName;
-        }
-        else if (string.IsNullOrEmpty(territory))
-        {
-            var positive = parts.Where(p => !p.IsPhrase && !p.Excluded).ToList();
-            if (positive.Count > 0 && _generation.TerritoryNames.Find(positive.Select(p => p.Text).ToList()) is { } found)
-            {
-                territory = found.Code;
-                foreach (var used in positive.Skip(found.Start).Take(found.Length))
-                {
-                    parts.Remove(used);
-                }
-
-                notices.Add($"Lieu reconnu : {_generation.Referentials.Territories.NameOf(found.Code)}. Les offres de ce territoire et les offres nationales sont affichées.");
-                placeInText = new PlaceInText(found.Code, new UserQuery(parts, [], false).Display);
+                notices.Add($"Territoire « {Shorten(request.Territoire.Trim())} » non reconnu : filtre ignoré. Indiquez un code de département (45), un code postal (45200), un code INSEE de commune (45234) ou un nom de commune.");
             }
         }
 
-        var text = TextQueryBuilder.Build(parts, parsed.EndsWithSpace, _generation.Analyzers, _searcher.IndexReader);
+        (territory, placeInText) = ReadPlaceInText(parts, territory, request, notices);
+
+                var text = TextQueryBuilder.Build(parts, parsed.EndsWithSpace, _generation.Analyzers, _searcher.IndexReader);
         var filters = BuildFilters(request, territory);
-        var mainQuery = Combine(text.Query, filters.Values, request.IncludeArchived);
+        var locality = territory is null ? null : LocalityOf(territory);
+        var mainQuery = WithLocality(Combine(text.Query, filters.Values, request.IncludeArchived), locality);
 
         // Main pass: the page of hits and the facet counts of every dimension without its own filter.
-        var sort = ChooseSort(request.Sort, text.Query is not null);
+        var sort = ChooseSort(request.Sort, text.Query is not null || locality is not null);
         var top = TopFieldCollector.Create(sort, page * pageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var facets = new FacetCountCollector(_generation.Facets, AllFacetFields);
         _searcher.Search(mainQuery, MultiCollector.Wrap(top, facets));
@@ -111,7 +99,16 @@ internal sealed class SearchExecution
             }
         }
 
-        var hits = BuildHits(topDocs, (page - 1) * pageSize, pageSize, text, request.Highlight);
+        var hits = BuildHits(topDocs, (page - 1) * pageSize, pageSize, text, request.Highlight, locality);
+        Widening? widening = null;
+        if (territory?.Kind is PlaceKind.Commune or PlaceKind.PostalCode or PlaceKind.Epci && total < WideningBelow && DepartementOf(territory) is { } wider)
+        {
+            var widerFilters = filters.Where(f => f.Key != FilterGroup.Territoire).Select(f => f.Value)
+                .Append(Any(TerritoryTerms(new Territory(PlaceKind.Departement, wider))));
+            var count = Count(Combine(text.Query, widerFilters, request.IncludeArchived));
+            widening = count > total ? new Widening(wider, count) : null;
+        }
+
         SpellingSuggestion? spelling = null;
         var relaxations = new List<FilterRelaxation>();
         if (total == 0)
@@ -122,7 +119,7 @@ internal sealed class SearchExecution
                 var count = Count(Combine(text.Query, filters.Where(f => f.Key != group).Select(f => f.Value), request.IncludeArchived));
                 if (count > 0)
                 {
-                    relaxations.Add(new FilterRelaxation(group == FilterGroup.Territoire ? null : DimensionsOf(group)[0], ValuesOf(request, group, territory), count));
+                    relaxations.Add(new FilterRelaxation(group == FilterGroup.Territoire ? null : DimensionsOf(group)[0], ValuesOf(request, group, territory?.Code), count));
                 }
             }
         }
@@ -131,7 +128,10 @@ internal sealed class SearchExecution
         {
             Total = total,
             Hits = hits,
-            Facets = facetCounts.ToDictionary(kv => kv.Key, kv => ToFacetValues(kv.Key, kv.Value, request, territory)),
+            Facets = facetCounts.ToDictionary(kv => kv.Key, kv => ToFacetValues(kv.Key, kv.Value, request, territory, total)),
+            Territory = territory,
+            Widening = widening,
+            IgnoredWords = text.IgnoredWords,
             Page = page,
             PageSize = pageSize,
             EffectiveText = parsed.Display.Length == 0 ? null : parsed.Display,
@@ -143,17 +143,23 @@ internal sealed class SearchExecution
         };
     }
 
-    private Dictionary<FilterGroup, Query> BuildFilters(SearchRequest request, string? territory)
+    private static BooleanQuery Any(IEnumerable<(string Field, string Value)> terms)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var (field, value) in terms.Distinct())
+        {
+            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    private Dictionary<FilterGroup, Query> BuildFilters(SearchRequest request, Territory? territory)
     {
         var filters = new Dictionary<FilterGroup, Query>();
         void AddAny(FilterGroup group, IEnumerable<(string Field, string Value)> terms)
         {
-            var any = new BooleanQuery();
-            foreach (var (field, value) in terms.Distinct())
-            {
-                any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
-            }
-
+            var any = Any(terms);
             if (any.Clauses.Count > 0)
             {
                 filters[group] = any;
@@ -178,36 +184,55 @@ internal sealed class SearchExecution
         values.Select(v => v.Trim()).Where(v => v.Length is > 0 and <= 120).Take(50);
 
     /// <summary>
-    /// Offers available on a territory: a commune matches its own offers, its département's and
-    /// national ones (EPCI zones were expanded to their communes at index time); a département
-    /// matches every offer located in it and national ones.
+    /// Offers available on a territory: a commune matches its own offers, its EPCI's, its
+    /// département's and national ones (EPCI zones were expanded to their communes at index
+    /// time; a région-wide zone is written as its départements); a postal code, every commune
+    /// it serves; a département or a région, every offer located in it and national ones.
     /// </summary>
-    private IEnumerable<(string, string)> TerritoryTerms(string code)
+    private IEnumerable<(string, string)> TerritoryTerms(Territory territory)
     {
         var territories = _generation.Referentials.Territories;
         yield return (OfferFields.Zone, Offer.France);
-        switch (territories.Classify(code))
+        switch (territory.Kind)
         {
-            case TerritoryKind.Departement:
-                yield return (OfferFields.FDepartement, code);
+            case PlaceKind.Departement:
+                yield return (OfferFields.FDepartement, territory.Code);
                 break;
-            case TerritoryKind.Commune:
-                yield return (OfferFields.Zone, code);
-                yield return (OfferFields.Zone, territories.DepartementOf(code)!);
-                if (territories.EpciOf(code) is { } epci)
+            case PlaceKind.Region when territories.Regions.TryGetValue(territory.Code, out var region):
+                foreach (var departement in region.Departements)
                 {
-                    yield return (OfferFields.Zone, epci);
+                    yield return (OfferFields.FDepartement, departement);
                 }
 
                 break;
-            case TerritoryKind.Epci:
-                yield return (OfferFields.Zone, code);
-                if (territories.DepartementOf(code) is { } dep)
+            case PlaceKind.Commune or PlaceKind.PostalCode:
+                foreach (var code in CommunesOf(territory))
                 {
-                    yield return (OfferFields.Zone, dep);
+                    yield return (OfferFields.Zone, code);
+                    if (territories.Communes.TryGetValue(code, out var commune) && commune.Parent is not null)
+                    {
+                        yield return (OfferFields.Zone, commune.Parent);
+                    }
+
+                    yield return (OfferFields.Zone, territories.DepartementOf(code)!);
+                    if (territories.EpciOf(code) is { } epci)
+                    {
+                        yield return (OfferFields.Zone, epci);
+                    }
                 }
 
-                foreach (var commune in territories.CommunesOfEpci(code))
+                break;
+            case PlaceKind.Epci:
+                yield return (OfferFields.Zone, territory.Code);
+                if (territories.Epcis.TryGetValue(territory.Code, out var e))
+                {
+                    foreach (var departement in e.Departements.DefaultIfEmpty(e.Departement))
+                    {
+                        yield return (OfferFields.Zone, departement);
+                    }
+                }
+
+                foreach (var commune in territories.CommunesOfEpci(territory.Code))
                 {
                     yield return (OfferFields.Zone, commune.Code);
                 }
@@ -216,6 +241,135 @@ internal sealed class SearchExecution
             default:
                 break;
         }
+    }
+
+    private static IReadOnlyList<string> CommunesOf(Territory territory) =>
+        territory.Kind == PlaceKind.PostalCode ? territory.Communes : territory.Kind == PlaceKind.Commune ? [territory.Code] : [];
+
+    /// <summary>The département of a commune, postal code or EPCI territory (for widening and homonyms).</summary>
+    private string? DepartementOf(Territory territory) => territory.Kind switch
+    {
+        PlaceKind.Departement => territory.Code,
+        PlaceKind.Commune or PlaceKind.Epci => _generation.Referentials.Territories.DepartementOf(territory.Code),
+        PlaceKind.PostalCode => territory.Communes.Select(_generation.Referentials.Territories.DepartementOf).FirstOrDefault(),
+        _ => null,
+    };
+
+    /// <summary>Locality weights of a territory (null for the whole country: nothing is closer).</summary>
+    private Dictionary<string, Proximity>? LocalityOf(Territory territory)
+    {
+        var territories = _generation.Referentials.Territories;
+        var communes = CommunesOf(territory);
+        IEnumerable<string> epcis = territory.Kind == PlaceKind.Epci ? [territory.Code] : communes.Select(territories.EpciOf).OfType<string>();
+        IEnumerable<string> departements = territory.Kind switch
+        {
+            PlaceKind.Region => territories.Regions.TryGetValue(territory.Code, out var r) ? r.Departements : [],
+            PlaceKind.France => [],
+            _ => DepartementOf(territory) is { } d ? [d] : [],
+        };
+        var result = new Dictionary<string, Proximity>(StringComparer.Ordinal);
+        foreach (var d in departements)
+        {
+            result[LocalityValueSource.Departement(d)] = Proximity.Departement;
+        }
+
+        foreach (var e in epcis)
+        {
+            result[LocalityValueSource.Epci(e)] = Proximity.Epci;
+        }
+
+        foreach (var c in communes)
+        {
+            result[LocalityValueSource.Commune(c)] = Proximity.Commune;
+        }
+
+        return result.Count == 0 ? null : result;
+    }
+
+    private static Query WithLocality(Query query, Dictionary<string, Proximity>? locality) =>
+        locality is null
+            ? query
+            : new Lucene.Net.Queries.CustomScoreQuery(query, new Lucene.Net.Queries.Function.FunctionQuery(
+                new LocalityValueSource(locality.ToDictionary(l => l.Key, l => LocalityValueSource.Weight(l.Value), StringComparer.Ordinal)))) { IsStrict = true };
+
+    /// <summary>
+    /// Reads a place among the positive words (unless the request already has a territory) and
+    /// removes it from them. A one-word name that is also a common word of the offers' text
+    /// (« orne », « tours », « rue ») stays a word when the rest of the query finds offers with it
+    /// outside that place; a postal code or département number confirming the place goes too.
+    /// </summary>
+    private (Territory?, PlaceInText?) ReadPlaceInText(List<QueryPart> parts, Territory? territory, SearchRequest request, List<string> notices)
+    {
+        var positive = parts.Where(p => !p.IsPhrase && !p.Excluded).ToList();
+        if (positive.Count == 0)
+        {
+            return (territory, null);
+        }
+
+        var territories = _generation.Referentials.Territories;
+        var matches = _generation.TerritoryNames.Find([.. positive.Select(p => p.Text)], territory is null ? null : DepartementOf(territory));
+        foreach (var unknown in positive.Where((p, i) => TerritoryRecognizer.LooksLikePostalCode(p.Text) && !matches.Any(m => m.Start == i)
+            && territories.Departements.ContainsKey(p.Text.StartsWith("97", StringComparison.Ordinal) ? p.Text[..3] : p.Text[..2])).ToList())
+        {
+            notices.Add($"« {unknown.Text} » : code postal inconnu, cherché comme un mot.");
+        }
+
+        if (territory is not null || matches.Count == 0)
+        {
+            return (territory, null);
+        }
+
+        // The most precise place wins; a département or région typed beside it only confirms it.
+        var chosen = matches.OrderBy(m => m.Territory.Kind switch { PlaceKind.Commune or PlaceKind.PostalCode => 0, PlaceKind.Epci => 1, PlaceKind.Departement => 2, _ => 3 }).ThenByDescending(m => m.Length).First();
+        var chosenDepartement = DepartementOf(chosen.Territory);
+        var confirming = matches.Where(m => m != chosen && m.Territory.Kind is PlaceKind.Departement && m.Territory.Code == chosenDepartement).ToList();
+        var usedParts = new HashSet<QueryPart>(ReferenceEqualityComparer.Instance);
+        foreach (var m in confirming.Prepend(chosen))
+        {
+            usedParts.UnionWith(positive.Skip(m.Start).Take(m.Length));
+        }
+
+        var remaining = parts.Where(p => !usedParts.Contains(p)).ToList();
+        if (chosen.SingleWord && remaining.Any(p => !p.Excluded) && FoundAsWordElsewhere(positive[chosen.Start], remaining, chosen.Territory, request))
+        {
+            return (null, null);
+        }
+
+        parts.RemoveAll(usedParts.Contains);
+        var typed = string.Join(' ', positive.Where(usedParts.Contains).Select(p => p.Text));
+        notices.Add($"Lieu reconnu : {NameOf(chosen.Territory)}. Les offres de ce territoire et les offres nationales sont affichées.");
+        return (chosen.Territory, new PlaceInText(chosen.Territory.Code, new UserQuery(parts, [], false).Display)
+        {
+            Territory = chosen.Territory,
+            Typed = typed,
+            Alternatives = chosen.Alternatives,
+        });
+    }
+
+    /// <summary>Whether the query, reading the word as text (place-name fields aside), finds offers the place reading would not show: then it is a word.</summary>
+    private bool FoundAsWordElsewhere(QueryPart word, List<QueryPart> others, Territory place, SearchRequest request)
+    {
+        var textReading = TextQueryBuilder.Build([.. others, word], endsWithSpace: true, _generation.Analyzers, _searcher.IndexReader, TextQueryBuilder.ContentFields);
+        var wordItself = TextQueryBuilder.Build([word], endsWithSpace: true, _generation.Analyzers, _searcher.IndexReader, TextQueryBuilder.ContentFields);
+        if (textReading.Query is null || wordItself.Query is null)
+        {
+            return false;
+        }
+
+        var outside = new BooleanQuery { { textReading.Query, Occur.MUST }, { wordItself.Query, Occur.MUST }, { Any(TerritoryTerms(place)), Occur.MUST_NOT } };
+        return Count(Combine(outside, BuildFilters(request with { Territoire = null }, null).Values, request.IncludeArchived)) > 0;
+    }
+
+    /// <summary>The French name of a territory, for notices.</summary>
+    private string NameOf(Territory territory)
+    {
+        var territories = _generation.Referentials.Territories;
+        return territory.Kind switch
+        {
+            PlaceKind.PostalCode => $"{territory.Code} ({string.Join(", ", territory.Communes.Take(4).Select(c => territories.Communes.TryGetValue(c, out var x) ? x.Nom : c))}{(territory.Communes.Count > 4 ? "…" : string.Empty)})",
+            PlaceKind.Region => territories.Regions.TryGetValue(territory.Code, out var r) ? r.Nom : territory.Code,
+            _ => territories.NameOf(territory.Code),
+        };
     }
 
     private BooleanQuery Combine(Query? text, IEnumerable<Query> filters, bool includeArchived)
@@ -240,11 +394,16 @@ internal sealed class SearchExecution
         SearchSort.DateMaj => new Sort(new SortField(OfferFields.DateMaj, SortFieldType.INT64, reverse: true), new SortField(OfferFields.TitreSort, SortFieldType.STRING)),
         SearchSort.Titre => new Sort(new SortField(OfferFields.TitreSort, SortFieldType.STRING)),
         _ when !hasText => new Sort(new SortField(OfferFields.TitreSort, SortFieldType.STRING)),
+        // With text or a territory: relevance (multiplied by locality), then freshness.
         _ => new Sort(SortField.FIELD_SCORE, new SortField(OfferFields.DateMaj, SortFieldType.INT64, reverse: true)),
     };
 
-    private List<SearchHit> BuildHits(TopDocs topDocs, int offset, int count, TextQuery text, bool highlight)
+    private List<SearchHit> BuildHits(TopDocs topDocs, int offset, int count, TextQuery text, bool highlight, Dictionary<string, Proximity>? locality)
     {
+        Proximity? ProximityOf(Offer offer) => locality is null
+            ? null
+            : LocalityValueSource.ValuesOf(offer, _generation.Referentials.Territories).Select(v => locality.TryGetValue(v, out var p) ? p : Proximity.National).DefaultIfEmpty(Proximity.National).Max();
+
         var snippets = highlight && text.Query is not null ? new SnippetBuilder(_generation.Analyzers, text.Terms, text.FuzzyWords) : null;
         var hits = new List<SearchHit>(count);
         foreach (var scoreDoc in topDocs.ScoreDocs.Skip(offset).Take(count))
@@ -258,11 +417,11 @@ internal sealed class SearchExecution
             var score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score;
             if (snippets is null)
             {
-                hits.Add(new SearchHit(offer, score, System.Net.WebUtility.HtmlEncode(offer.Titre), System.Net.WebUtility.HtmlEncode(offer.Resume), null));
+                hits.Add(new SearchHit(offer, score, System.Net.WebUtility.HtmlEncode(offer.Titre), System.Net.WebUtility.HtmlEncode(offer.Resume), null) { Proximity = ProximityOf(offer) });
                 continue;
             }
 
-            hits.Add(new SearchHit(offer, score, snippets.Mark(offer.Titre), snippets.Mark(offer.Resume), snippets.Snippet(doc.Get(OfferFields.Body, CultureInfo.InvariantCulture))));
+            hits.Add(new SearchHit(offer, score, snippets.Mark(offer.Titre), snippets.Mark(offer.Resume), snippets.Snippet(doc.Get(OfferFields.Body, CultureInfo.InvariantCulture))) { Proximity = ProximityOf(offer) });
         }
 
         return hits;
@@ -349,8 +508,14 @@ internal sealed class SearchExecution
         _ => territory is null ? [] : [territory],
     };
 
-    private static IReadOnlyList<FacetValue> ToFacetValues(FacetDimension dimension, IReadOnlyDictionary<string, int> counts, SearchRequest request, string? territory)
+    private static IReadOnlyList<FacetValue> ToFacetValues(FacetDimension dimension, IReadOnlyDictionary<string, int> counts, SearchRequest request, Territory? territory, int total)
     {
+        if (dimension == FacetDimension.Departement && territory is not null && territory.Kind != PlaceKind.Departement)
+        {
+            // A commune, postal code, EPCI or région is not a département value: show it selected with the true count.
+            return [new FacetValue(territory.Code, total, true), .. counts.Select(kv => new FacetValue(kv.Key, kv.Value, false)).OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)];
+        }
+
         var selected = dimension switch
         {
             FacetDimension.Thematique or FacetDimension.Famille => request.Thematiques,
@@ -359,7 +524,7 @@ internal sealed class SearchExecution
             FacetDimension.Porteur => request.Porteurs,
             FacetDimension.ModeAccueil => request.ModesAccueil,
             FacetDimension.Frais => request.Frais,
-            _ => territory is null ? [] : [territory],
+            _ => territory is null ? [] : [territory.Code],
         };
         var values = counts.Select(kv => new FacetValue(kv.Key, kv.Value, selected.Contains(kv.Key))).ToList();
         foreach (var missing in selected.Where(s => !counts.ContainsKey(s) && (dimension != FacetDimension.Famille || !s.Contains("--", StringComparison.Ordinal)) && (dimension != FacetDimension.Thematique || s.Contains("--", StringComparison.Ordinal))))

@@ -29,6 +29,15 @@ public sealed record SearchResponse
     /// <summary>The place name recognised in the text and used as the territory filter, or null.</summary>
     public PlaceInText? PlaceInText { get; init; }
 
+    /// <summary>The territory filtered on (explicit or read in the text), or null.</summary>
+    public Territory? Territory { get; init; }
+
+    /// <summary>With few results on a commune, postal code or EPCI: the count on its whole département.</summary>
+    public Widening? Widening { get; init; }
+
+    /// <summary>Question and filler words of a sentence that were not searched (« je cherche », « comment »).</summary>
+    public IReadOnlyList<string> IgnoredWords { get; init; } = [];
+
     /// <summary>When nothing matched: a spelling correction with its count.</summary>
     public SpellingSuggestion? Spelling { get; init; }
 
@@ -48,7 +57,27 @@ public sealed record SearchResponse
 /// <param name="TitreHtml">HTML-encoded title with matches in &lt;mark&gt;.</param>
 /// <param name="ResumeHtml">HTML-encoded summary with matches in &lt;mark&gt;.</param>
 /// <param name="SnippetHtml">HTML-encoded passage of the body around matches, or null.</param>
-public sealed record SearchHit(Offer Offer, float Score, string TitreHtml, string ResumeHtml, string? SnippetHtml);
+public sealed record SearchHit(Offer Offer, float Score, string TitreHtml, string ResumeHtml, string? SnippetHtml)
+{
+    /// <summary>How close the offer is to the searched territory (null without a territory).</summary>
+    public Proximity? Proximity { get; init; }
+}
+
+/// <summary>How close an offer is to the searched territory, from its lieux and zones.</summary>
+public enum Proximity
+{
+    /// <summary>Available there only as part of the whole country.</summary>
+    National,
+
+    /// <summary>In the same département (or région-wide).</summary>
+    Departement,
+
+    /// <summary>In the same intercommunality.</summary>
+    Epci,
+
+    /// <summary>In the same commune.</summary>
+    Commune,
+}
 
 /// <summary>A facet value and how many offers it would give.</summary>
 /// <param name="Value">The key (thématique key, département code…).</param>
@@ -68,6 +97,21 @@ public sealed record SpellingSuggestion(string Text, int Count);
 public sealed record FilterRelaxation(FacetDimension? Dimension, IReadOnlyList<string> Values, int Count);
 
 /// <summary>A place name typed among the words and turned into the territory filter.</summary>
-/// <param name="Code">The territory code filtered on.</param>
+/// <param name="Code">The territory code filtered on (for a postal code, the postal code).</param>
 /// <param name="TextWithoutPlace">The user's text without the place name: searching it removes the filter.</param>
-public sealed record PlaceInText(string Code, string TextWithoutPlace);
+public sealed record PlaceInText(string Code, string TextWithoutPlace)
+{
+    /// <summary>The territory filtered on.</summary>
+    public Territory Territory { get; init; } = new(PlaceKind.Commune, Code);
+
+    /// <summary>The words the place was read from, as typed.</summary>
+    public string Typed { get; init; } = string.Empty;
+
+    /// <summary>Homonym communes (INSEE codes) the adviser may have meant: one click away.</summary>
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
+}
+
+/// <summary>Few results on a commune: the same search on its whole département.</summary>
+/// <param name="Departement">The département code to widen to.</param>
+/// <param name="Count">Results there.</param>
+public sealed record Widening(string Departement, int Count);

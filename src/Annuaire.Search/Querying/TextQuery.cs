@@ -7,4 +7,11 @@ namespace Annuaire.Search.Querying;
 /// <param name="Terms">Analyzed terms (French chain) of the positive words and phrases.</param>
 /// <param name="FuzzyWords">Folded words searched with typo tolerance, with their allowed edits.</param>
 /// <param name="Words">Folded positive words, for spelling suggestions.</param>
-internal sealed record TextQuery(Query? Query, IReadOnlySet<string> Terms, IReadOnlyList<(string Word, int Edits)> FuzzyWords, IReadOnlyList<string> Words);
+internal sealed record TextQuery(Query? Query, IReadOnlySet<string> Terms, IReadOnlyList<(string Word, int Edits)> FuzzyWords, IReadOnlyList<string> Words)
+{
+    /// <summary>Filler words of a sentence that were not searched.</summary>
+    public IReadOnlyList<string> IgnoredWords { get; init; } = [];
+
+    /// <summary>Only exclusions were typed: the query is « everything but », browsed like no text.</summary>
+    public bool ExclusionsOnly { get; init; }
+}

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using Annuaire.Content.Text;
 using Annuaire.Search.Analysis;
 using Annuaire.Search.Indexing;
 using Lucene.Net.Analysis;
@@ -12,7 +14,8 @@ namespace Annuaire.Search.Querying;
 /// of five letters or more that the index does not know also match with typos (on unstemmed
 /// words, scored well below exact matches); the last word, if unknown, also matches as a
 /// prefix while typing. A correctly spelled word is never widened: « permis » must not find
-/// « permet ». Most words must match.
+/// « permet ». Most words must match (<see cref="MinimumShouldMatch"/>); question and filler
+/// words of a sentence are left out; « sans X » is a phrase bonus, never the word « sans » alone.
 /// </summary>
 internal static class TextQueryBuilder
 {
@@ -28,24 +31,69 @@ internal static class TextQueryBuilder
         (OfferFields.Body, 1f),
     ];
 
+    /// <summary>The fields where a word is text, not a place name (<see cref="OfferFields.Territoire"/> aside).</summary>
+    public static IReadOnlyList<(string Field, float Boost)> ContentFields { get; } = [.. Fields.Where(f => f.Field != OfferFields.Territoire)];
+
+    /// <summary>
+    /// Question and filler words of a sentence (« je cherche une aide pour… », « comment faire
+    /// garder mon enfant »): not searched when other words remain, and reported as such.
+    /// French stop words (je, mon, pour…) are already removed by the analysis.
+    /// </summary>
+    private static readonly FrozenSet<string> Fillers = FrozenSet.ToFrozenSet(
+        ["cherche", "cherches", "cherchons", "cherchez", "chercher", "recherche", "recherches", "rechercher", "trouver", "trouve",
+         "comment", "quoi", "quel", "quelle", "quels", "quelles", "qui", "ou", "quand", "pourquoi", "combien",
+         "veut", "veux", "voudrais", "voudrait", "souhaite", "souhaiterais", "souhaiterait", "aimerais", "aimerait",
+         "besoin", "peut", "peux", "pourrait", "pourrais", "faut", "faire", "fait", "aider", "aidez", "svp", "merci", "bonjour",
+         "madame", "monsieur", "mme", "mr", "quelqu'un", "quelque", "chose", "est-ce", "existe", "il", "elle", "ils", "elles", "on"],
+        StringComparer.Ordinal);
+
+    /// <summary>Words that only make sense with the next one (« sans logement »): searched as that phrase, never alone.</summary>
+    private static readonly FrozenSet<string> Modifiers = FrozenSet.ToFrozenSet(["sans", "pas", "non", "hors"], StringComparer.Ordinal);
+
     private static readonly string[] PhraseFields = [OfferFields.Titre, OfferFields.Resume, OfferFields.Body, OfferFields.MotsCles];
 
     private const float FuzzyBoost = 0.3f;
     private const float PrefixBoost = 0.2f;
 
-    public static TextQuery Build(IReadOnlyList<QueryPart> parts, bool endsWithSpace, OfferAnalyzers analyzers, IndexReader reader)
+    /// <summary>Builds the query of the positive and excluded parts (see <see cref="MinimumShouldMatch"/>).</summary>
+    public static TextQuery Build(IReadOnlyList<QueryPart> parts, bool endsWithSpace, OfferAnalyzers analyzers, IndexReader reader, IReadOnlyList<(string Field, float Boost)>? fields = null)
     {
+        fields ??= Fields;
         var query = new BooleanQuery();
         var terms = new HashSet<string>(StringComparer.Ordinal);
         var fuzzyWords = new List<(string, int)>();
         var words = new List<string>();
-        var required = 0;
+        var ignored = new List<string>();
+        var counted = 0;
         var hasPositive = false;
         var lastWordIndex = parts.Select((p, i) => (p, i)).LastOrDefault(x => !x.p.IsPhrase && !x.p.Excluded).i;
+        var folded = parts.Select(p => TextNormalizer.Fold(p.Text)).ToList();
+        var onlyFillers = parts.Select((p, i) => (p, i)).Where(x => !x.p.IsPhrase && !x.p.Excluded).All(x => Fillers.Contains(folded[x.i]) || Modifiers.Contains(folded[x.i]));
 
         for (var i = 0; i < parts.Count; i++)
         {
             var part = parts[i];
+            var plainWord = !part.IsPhrase && !part.Excluded;
+            if (plainWord && !onlyFillers && Fillers.Contains(folded[i]))
+            {
+                ignored.Add(part.Text);
+                continue;
+            }
+
+            if (plainWord && Modifiers.Contains(folded[i]) && i + 1 < parts.Count && parts[i + 1] is { IsPhrase: false, Excluded: false } next)
+            {
+                // « sans logement »: the phrase counts as a bonus; « logement » is searched as a word.
+                var pair = Analyze(analyzers.Query, part.Text + " " + next.Text);
+                if (pair.Count == 2)
+                {
+                    query.Add(Phrase(pair, fields), Occur.SHOULD);
+                    hasPositive = true;
+                    terms.UnionWith(pair.SelectMany(p => p.Terms));
+                }
+
+                continue;
+            }
+
             var positions = Analyze(analyzers.Query, part.Text);
             if (positions.Count == 0)
             {
@@ -55,18 +103,18 @@ internal static class TextQueryBuilder
             Query clause;
             if (part.IsPhrase && positions.Count > 1)
             {
-                clause = Phrase(positions);
+                clause = Phrase(positions, fields);
             }
             else
             {
-                Query exact = positions.Count == 1 ? Exact(positions[0].Terms) : AllOf(positions.Select(p => Exact(p.Terms)));
+                Query exact = positions.Count == 1 ? Exact(positions[0].Terms, fields) : AllOf(positions.Select(p => Exact(p.Terms, fields)));
                 if (part.Excluded)
                 {
                     clause = exact;
                 }
                 else
                 {
-                    var any = new BooleanQuery { { exact, Occur.SHOULD } };
+                    var any = new BooleanQuery(disableCoord: true) { { exact, Occur.SHOULD } };
                     foreach (var word in Analyze(analyzers.Words, part.Text).SelectMany(p => p.Terms))
                     {
                         words.Add(word);
@@ -109,19 +157,38 @@ internal static class TextQueryBuilder
             else
             {
                 query.Add(clause, Occur.SHOULD);
-                required++;
+                counted++;
             }
         }
 
         if (!hasPositive)
         {
-            return new TextQuery(null, terms, fuzzyWords, words);
+            // Only exclusions (« -permis »): everything except them, never everything.
+            if (query.Clauses.Count > 0)
+            {
+                query.Add(new MatchAllDocsQuery(), Occur.MUST);
+                return new TextQuery(query, terms, fuzzyWords, words) { IgnoredWords = ignored, ExclusionsOnly = true };
+            }
+
+            return new TextQuery(null, terms, fuzzyWords, words) { IgnoredWords = ignored };
         }
 
-        // Short queries need every word; longer ones tolerate one missing word in four.
-        query.MinimumNumberShouldMatch = required <= 3 ? required : required - (required / 4);
-        return new TextQuery(query, terms, fuzzyWords, words);
+        query.MinimumNumberShouldMatch = MinimumShouldMatch(counted);
+        return new TextQuery(query, terms, fuzzyWords, words) { IgnoredWords = ignored };
     }
+
+    /// <summary>
+    /// How many of <paramref name="words"/> searched words an offer must contain, in
+    /// Elasticsearch <c>minimum_should_match</c> terms « 2&lt;-1 5&lt;70% »: one or two words,
+    /// all of them; three to five, all but one; six or more, 70 % rounded down. Offers with every
+    /// word still come first: the score is multiplied by the square of the share of words matched.
+    /// </summary>
+    public static int MinimumShouldMatch(int words) => words switch
+    {
+        <= 2 => words,
+        <= 5 => words - 1,
+        _ => (int)Math.Floor(words * 0.7),
+    };
 
     /// <summary>Analyzed terms grouped by position (several terms at one position are alternatives).</summary>
     public static List<(int Position, List<string> Terms)> Analyze(Analyzer analyzer, string text)
@@ -149,12 +216,12 @@ internal static class TextQueryBuilder
         return result;
     }
 
-    private static DisjunctionMaxQuery Exact(IEnumerable<string> alternatives)
+    private static DisjunctionMaxQuery Exact(IEnumerable<string> alternatives, IReadOnlyList<(string Field, float Boost)> fields)
     {
         var dismax = new DisjunctionMaxQuery(0.1f);
         foreach (var term in alternatives.Distinct(StringComparer.Ordinal))
         {
-            foreach (var (field, boost) in Fields)
+            foreach (var (field, boost) in fields)
             {
                 dismax.Add(new TermQuery(new Term(field, term)) { Boost = boost });
             }
@@ -165,7 +232,7 @@ internal static class TextQueryBuilder
 
     private static BooleanQuery AllOf(IEnumerable<Query> queries)
     {
-        var all = new BooleanQuery();
+        var all = new BooleanQuery(disableCoord: true);
         foreach (var q in queries)
         {
             all.Add(q, Occur.MUST);
@@ -174,10 +241,10 @@ internal static class TextQueryBuilder
         return all;
     }
 
-    private static DisjunctionMaxQuery Phrase(List<(int Position, List<string> Terms)> positions)
+    private static DisjunctionMaxQuery Phrase(List<(int Position, List<string> Terms)> positions, IReadOnlyList<(string Field, float Boost)> fields)
     {
         var dismax = new DisjunctionMaxQuery(0.1f);
-        foreach (var field in PhraseFields)
+        foreach (var field in PhraseFields.Where(f => fields.Any(x => x.Field == f)))
         {
             var phrase = new MultiPhraseQuery { Slop = 1 };
             foreach (var (position, alternatives) in positions)
