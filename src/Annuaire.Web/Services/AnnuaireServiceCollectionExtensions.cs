@@ -113,7 +113,7 @@ public static class AnnuaireServiceCollectionExtensions
     /// <summary>
     /// Client address and scheme from the trusted proxies only (<see cref="ReverseProxyOptions"/>);
     /// <c>X-Forwarded-Host</c> is never read. Unless <c>AllowedHosts</c> is set, only the public
-    /// host (and <c>localhost</c>, for checks run on the machine) is served.
+    /// host (and the loopback names, for checks run on the machine) is served.
     /// </summary>
     private static void AddReverseProxy(IServiceCollection services, IConfiguration configuration, AnnuaireOptions site)
     {
@@ -138,7 +138,7 @@ public static class AnnuaireServiceCollectionExtensions
         });
         if (string.IsNullOrWhiteSpace(configuration["AllowedHosts"]) && Uri.TryCreate(site.PublicUrl, UriKind.Absolute, out var publicUrl))
         {
-            services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = [publicUrl.IdnHost, "localhost"]);
+            services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = [publicUrl.IdnHost, "localhost", "127.0.0.1", "[::1]"]);
         }
     }
 }
