@@ -34,7 +34,11 @@ public sealed class AppointmentSite : WebApplicationFactory<Program>
         builder.UseSetting("Annuaire:ContentPath", ContentPath);
         builder.UseSetting("Annuaire:IndexPath", IndexPath);
         builder.UseSetting("Annuaire:RequestsPerMinutePerClient", "100000");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, SiteFactory.ClientAddressFilter>(); // Requests from 127.0.0.1, as on the machine (admin pages).
+        });
     }
 
     protected override void Dispose(bool disposing)

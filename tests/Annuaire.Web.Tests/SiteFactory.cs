@@ -61,7 +61,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     /// </summary>
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
-    private sealed class ClientAddressFilter : IStartupFilter
+    internal sealed class ClientAddressFilter : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
