@@ -53,7 +53,11 @@ internal static class OfferDocumentFactory
         AddFacet(doc, OfferFields.FPublic, offer.Publics);
         AddFacet(doc, OfferFields.FType, offer.Type is null ? [] : [offer.Type]);
         AddFacet(doc, OfferFields.FPorteur, offer.Partenaires.Prepend(offer.Porteur));
-        AddFacet(doc, OfferFields.FDepartement, offer.ZoneEligibilite.Select(z => z == Offer.France ? Offer.France : refs.Territories.DepartementOf(z)).OfType<string>());
+        // A département filter also shows national offers: counting a national offer only under
+        // « france » lets each département's count be its own offers plus the national ones,
+        // which is exactly what choosing it gives.
+        var departements = offer.ZoneEligibilite.Select(z => z == Offer.France ? Offer.France : refs.Territories.DepartementOf(z)).OfType<string>().ToList();
+        AddFacet(doc, OfferFields.FDepartement, departements, departements.Contains(Offer.France) ? [Offer.France] : departements);
         AddFacet(doc, OfferFields.FModeAccueil, offer.ModesAccueil);
         AddFacet(doc, OfferFields.FFrais, offer.Frais is null ? [] : [offer.Frais]);
         AddFacet(doc, OfferFields.FStatut, [offer.Statut.ToString().ToLowerInvariant()]);
@@ -109,11 +113,18 @@ internal static class OfferDocumentFactory
         }
     }
 
-    private static void AddFacet(Document doc, string field, IEnumerable<string> values)
+    private static void AddFacet(Document doc, string field, IEnumerable<string> values) => AddFacet(doc, field, values, values);
+
+    /// <summary>Indexes <paramref name="values"/> for filtering and <paramref name="counted"/> for counting.</summary>
+    private static void AddFacet(Document doc, string field, IEnumerable<string> values, IEnumerable<string> counted)
     {
         foreach (var value in values.Distinct(StringComparer.Ordinal))
         {
             doc.Add(new StringField(field, value, Field.Store.NO));
+        }
+
+        foreach (var value in counted.Distinct(StringComparer.Ordinal))
+        {
             doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
         }
     }

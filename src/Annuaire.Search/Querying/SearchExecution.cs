@@ -520,6 +520,12 @@ internal sealed class SearchExecution
 
     private static IReadOnlyList<FacetValue> ToFacetValues(FacetDimension dimension, IReadOnlyDictionary<string, int> counts, SearchRequest request, Territory? territory, int total)
     {
+        if (dimension == FacetDimension.Departement && counts.TryGetValue(Offer.France, out var national))
+        {
+            // A département's count includes the national offers, as its filter does (see OfferDocumentFactory).
+            counts = counts.ToDictionary(kv => kv.Key, kv => kv.Key == Offer.France ? kv.Value : kv.Value + national, StringComparer.Ordinal);
+        }
+
         if (dimension == FacetDimension.Departement && territory is not null && territory.Kind != PlaceKind.Departement)
         {
             // A commune, postal code, EPCI or région is not a département value: show it selected with the true count.

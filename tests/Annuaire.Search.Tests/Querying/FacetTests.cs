@@ -62,6 +62,13 @@ public sealed class FacetTests(EngineFixture fixture) : IClassFixture<EngineFixt
                 values.Remove(selected);
             }
 
+            if (dimension == FacetDimension.Departement)
+            {
+                // Choosing a département also shows the national offers: its count is what the click gives.
+                var national = expected.GetValueOrDefault(Offer.France);
+                expected = expected.ToDictionary(kv => kv.Key, kv => kv.Key == Offer.France ? kv.Value : kv.Value + national);
+            }
+
             var actual = values.Where(v => v.Count > 0).ToDictionary(v => v.Value, v => v.Count);
             Assert.Equal(expected.OrderBy(kv => kv.Key), actual.OrderBy(kv => kv.Key));
         }
@@ -73,5 +80,20 @@ public sealed class FacetTests(EngineFixture fixture) : IClassFixture<EngineFixt
         var response = _engine.Search(new SearchRequest { Thematiques = ["mobilite"] });
         Assert.Contains(response.Facets[FacetDimension.Famille], v => v.Value == "mobilite" && v.Selected);
         Assert.Contains(response.Facets[FacetDimension.Famille], v => v.Value == "logement-hebergement" && !v.Selected && v.Count > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void DepartementFacet_WhenValueChosen_CountEqualsResults(string? text, string[] thematiques, string? territoire)
+    {
+        var request = new SearchRequest { Text = text, Thematiques = thematiques, Territoire = territoire };
+        var response = _engine.Search(request);
+
+        var departements = response.Facets[FacetDimension.Departement].Where(v => !v.Selected || territoire is null).ToList();
+        Assert.NotEmpty(departements);
+        foreach (var value in departements)
+        {
+            Assert.Equal((value.Value, value.Count), (value.Value, _engine.Search(request with { Territoire = value.Value }).Total));
+        }
     }
 }
