@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Annuaire.Content;
 using Annuaire.Content.Model;
 using Annuaire.Content.Parsing;
@@ -147,7 +146,7 @@ public sealed class OfferSearchEngine : IDisposable
                 Facets = new Dictionary<FacetDimension, IReadOnlyList<FacetValue>>(),
                 Page = 1,
                 PageSize = request.PageSize,
-                Notices = ["L'index est en cours de construction : réessayez dans quelques secondes."],
+                Notices = [new SearchNotice.IndexNotReady()],
             });
     }
 
@@ -177,11 +176,9 @@ public sealed class OfferSearchEngine : IDisposable
                 query.Add(new TermQuery(new Term(OfferFields.Suggest, gram)), Occur.MUST);
             }
 
-            query.Add(new TermQuery(new Term(OfferFields.FStatut, "archive")), Occur.MUST_NOT);
-            foreach (var hit in searcher.Search(query, max).ScoreDocs)
+            foreach (var hit in searcher.Search(query, generation.ListedOn(Today(), searcher.IndexReader).AsFilter(), max).ScoreDocs)
             {
-                var id = searcher.Doc(hit.Doc, OfferFields.IdOnly).Get(OfferFields.Id, CultureInfo.InvariantCulture);
-                if (result.Count < max && generation.Offers.TryGetValue(id, out var offer) && !offer.IsExpired(Today()))
+                if (result.Count < max && generation.OffersByDoc[hit.Doc] is { } offer)
                 {
                     result.Add(new Suggestion(offer.Titre, offer.Id));
                 }
@@ -218,12 +215,9 @@ public sealed class OfferSearchEngine : IDisposable
 
             query.Add(territory, Occur.MUST);
             query.Add(new TermQuery(new Term(OfferFields.Id, offer.Id)), Occur.MUST_NOT);
-            query.Add(new TermQuery(new Term(OfferFields.FStatut, "archive")), Occur.MUST_NOT);
-            return (IReadOnlyList<Offer>)searcher.Search(query, max * 2).ScoreDocs
-                .Select(d => generation.Offers.GetValueOrDefault(searcher.Doc(d.Doc, OfferFields.IdOnly).Get(OfferFields.Id, CultureInfo.InvariantCulture)))
+            return (IReadOnlyList<Offer>)searcher.Search(query, generation.ListedOn(Today(), searcher.IndexReader).AsFilter(), max).ScoreDocs
+                .Select(d => generation.OffersByDoc[d.Doc])
                 .OfType<Offer>()
-                .Where(o => !o.IsExpired(Today()))
-                .Take(max)
                 .ToList();
         }, () => []);
     }

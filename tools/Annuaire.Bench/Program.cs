@@ -192,7 +192,7 @@ Console.WriteLine("Per query kind at the largest size (1 thread, p50 / p99 ms):"
         ("acronym", new() { Text = "RSA" }),
         ("place name", new() { Text = "hebergement urgence orleans" }),
         ("phrase", new() { Text = "\"garage solidaire\"" }),
-        ("browse + filters", new() { Thematiques = ["mobilite"], Territoire = "45" }),
+        ("browse + filters", new SearchRequest { Territoire = "45" }.With(FacetDimension.Thematique, "mobilite")),
         ("browse all", new()),
         ("zero results", new() { Text = "zzzqqq wwwkk" }),
         ("no highlight", new() { Text = "aide permis", Highlight = false }),

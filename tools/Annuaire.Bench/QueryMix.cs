@@ -23,10 +23,10 @@ internal static class QueryMix
             var request = new SearchRequest { Text = Texts[random.Next(Texts.Length)], Page = 1 + random.Next(3) == 3 ? 2 : 1 };
             requests[i] = kind switch
             {
-                0 => request with { Text = null, Thematiques = ["mobilite"], Territoire = "45" },
+                0 => (request with { Text = null, Territoire = "45" }).With(FacetDimension.Thematique, "mobilite"),
                 1 => request with { Territoire = "45208" },
-                2 => request with { Thematiques = ["logement-hebergement"] },
-                3 => request with { Publics = ["jeunes"], Territoire = "48" },
+                2 => request.With(FacetDimension.Thematique, "logement-hebergement"),
+                3 => (request with { Territoire = "48" }).With(FacetDimension.Public, "jeunes"),
                 4 => request with { Sort = SearchSort.DateMaj },
                 5 => request with { Page = 3 },
                 _ => request,

@@ -3,7 +3,9 @@ using Annuaire.Content.Referentials;
 using Annuaire.Search.Analysis;
 using Annuaire.Search.Facets;
 using Annuaire.Search.Querying;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Annuaire.Search.Indexing;
@@ -34,6 +36,7 @@ internal sealed class IndexGeneration
         try
         {
             Facets = FacetOrdinals.Load(searcher.IndexReader, SearchExecution.AllFacetFields);
+            OffersByDoc = ReadOffersByDoc(searcher.IndexReader, offers);
         }
         finally
         {
@@ -64,6 +67,74 @@ internal sealed class IndexGeneration
     public TerritoryRecognizer TerritoryNames { get; }
 
     public FacetOrdinals Facets { get; }
+
+    /// <summary>The offer of each document (by global doc id): hits need no stored-field read.</summary>
+    public IReadOnlyList<Offer?> OffersByDoc { get; }
+
+    /// <summary>The documents listed on <paramref name="today"/> (<see cref="OfferVisibility"/>), computed once a day.</summary>
+    public DocSet ListedOn(DateOnly today, IndexReader reader)
+    {
+        var cached = Volatile.Read(ref _listed);
+        if (cached is not null && cached.Day == today)
+        {
+            return cached.Docs;
+        }
+
+        var docs = DocSet.Where(reader, doc => OffersByDoc[doc] is { } offer && OfferVisibility.IsListed(offer, today));
+        Volatile.Write(ref _listed, new ListedDocs(today, docs));
+        return docs;
+    }
+
+    /// <summary>
+    /// The documents of a filter query, cached for this generation (filters repeat: a département,
+    /// a thématique…). Bounded: the cache starts over past <see cref="MaxCachedFilters"/> entries.
+    /// </summary>
+    public DocSet Filter(IndexSearcher searcher, Query filter)
+    {
+        var key = filter.ToString();
+        if (_filters.TryGetValue(key, out var docs))
+        {
+            return docs;
+        }
+
+        docs = DocSet.Of(searcher, filter);
+        if (_filters.Count >= MaxCachedFilters)
+        {
+            _filters.Clear();
+        }
+
+        _filters[key] = docs;
+        return docs;
+    }
+
+    private const int MaxCachedFilters = 2048;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DocSet> _filters = new(StringComparer.Ordinal);
+
+    private ListedDocs? _listed;
+
+    private sealed record ListedDocs(DateOnly Day, DocSet Docs);
+
+    private static Offer?[] ReadOffersByDoc(IndexReader reader, IReadOnlyDictionary<string, Offer> offers)
+    {
+        var result = new Offer?[reader.MaxDoc];
+        var id = new BytesRef();
+        foreach (var leaf in reader.Leaves)
+        {
+            var ids = leaf.AtomicReader.GetSortedDocValues(OfferFields.IdValue);
+            var live = leaf.AtomicReader.LiveDocs;
+            for (var doc = 0; ids is not null && doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                if (live is null || live.Get(doc))
+                {
+                    ids.Get(doc, id);
+                    result[leaf.DocBase + doc] = offers.GetValueOrDefault(id.Utf8ToString());
+                }
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>Takes a lease; false when the generation is already retired and drained.</summary>
     public bool TryLease()

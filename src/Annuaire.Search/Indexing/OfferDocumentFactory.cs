@@ -14,6 +14,7 @@ internal static class OfferDocumentFactory
         var doc = new Document
         {
             new StringField(OfferFields.Id, offer.Id, Field.Store.YES),
+            new SortedDocValuesField(OfferFields.IdValue, new BytesRef(offer.Id)),
             new StoredField(OfferFields.Source, OfferJson.Serialize(offer)),
             new TextField(OfferFields.Titre, offer.Titre, Field.Store.YES),
             new TextField(OfferFields.Resume, offer.Resume, Field.Store.YES),
@@ -48,19 +49,15 @@ internal static class OfferDocumentFactory
             doc.Add(new TextField(OfferFields.Suggest, keyword, Field.Store.NO));
         }
 
-        AddFacet(doc, OfferFields.FThematique, offer.Thematiques);
-        AddFacet(doc, OfferFields.FFamille, offer.ThematiqueFamilies);
-        AddFacet(doc, OfferFields.FPublic, offer.Publics);
-        AddFacet(doc, OfferFields.FType, offer.Type is null ? [] : [offer.Type]);
-        AddFacet(doc, OfferFields.FPorteur, offer.Partenaires.Prepend(offer.Porteur));
-        // A département filter also shows national offers: counting a national offer only under
-        // « france » lets each département's count be its own offers plus the national ones,
-        // which is exactly what choosing it gives.
-        var departements = offer.ZoneEligibilite.Select(z => z == Offer.France ? Offer.France : refs.Territories.DepartementOf(z)).OfType<string>().ToList();
-        AddFacet(doc, OfferFields.FDepartement, departements, departements.Contains(Offer.France) ? [Offer.France] : departements);
-        AddFacet(doc, OfferFields.FModeAccueil, offer.ModesAccueil);
-        AddFacet(doc, OfferFields.FFrais, offer.Frais is null ? [] : [offer.Frais]);
-        AddFacet(doc, OfferFields.FStatut, [offer.Statut.ToString().ToLowerInvariant()]);
+        foreach (var facet in Querying.FacetDimensions.All)
+        {
+            var values = facet.ValuesOf(offer, refs).ToList();
+            // A département filter also shows national offers: counting a national offer only under
+            // « france » lets each département's count be its own offers plus the national ones,
+            // which is exactly what choosing it gives.
+            var counted = facet.IsTerritory && values.Contains(Offer.France) ? [Offer.France] : values;
+            AddFacet(doc, facet.Field, values, counted);
+        }
 
         foreach (var zone in ZoneTerms(offer, refs.Territories))
         {
@@ -70,11 +67,6 @@ internal static class OfferDocumentFactory
         foreach (var locality in Querying.LocalityValueSource.ValuesOf(offer, refs.Territories))
         {
             doc.Add(new SortedSetDocValuesField(OfferFields.Locality, new BytesRef(locality)));
-        }
-
-        if (offer.ValideJusquAu is { } end)
-        {
-            doc.Add(new Int64Field(OfferFields.Expire, DateKey(end), Field.Store.NO));
         }
 
         return doc;
@@ -112,8 +104,6 @@ internal static class OfferDocumentFactory
             doc.Add(new TextField(field, value, Field.Store.NO));
         }
     }
-
-    private static void AddFacet(Document doc, string field, IEnumerable<string> values) => AddFacet(doc, field, values, values);
 
     /// <summary>Indexes <paramref name="values"/> for filtering and <paramref name="counted"/> for counting.</summary>
     private static void AddFacet(Document doc, string field, IEnumerable<string> values, IEnumerable<string> counted)

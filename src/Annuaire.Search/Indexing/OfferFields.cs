@@ -5,6 +5,7 @@ public static class OfferFields
 {
 #pragma warning disable CS1591 // Each constant is the field it names.
     public const string Id = "id";
+    public const string IdValue = "id_value";
     public const string Source = "_source";
 
     // Full text (French analysis, synonyms at index time).
@@ -29,13 +30,11 @@ public static class OfferFields
     public const string FDepartement = "f_departement";
     public const string FModeAccueil = "f_mode_accueil";
     public const string FFrais = "f_frais";
-    public const string FStatut = "f_statut";
 
-    // Territory matching, sorting, validity.
+    // Territory matching and sorting.
     public const string Zone = "zone";
     public const string DateMaj = "date_maj";
     public const string TitreSort = "titre_sort";
-    public const string Expire = "expire";
 
     // Where the offer is physically (lieux) and eligible (zones), for « local first » ranking.
     public const string Locality = "locality";

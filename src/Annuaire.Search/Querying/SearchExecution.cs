@@ -13,7 +13,7 @@ namespace Annuaire.Search.Querying;
 /// <summary>One search against one index generation: query, filters, facets, page, help on zero results.</summary>
 internal sealed class SearchExecution
 {
-    internal static readonly string[] AllFacetFields = [.. FacetDimensions.All.Select(d => d.Field())];
+    internal static readonly string[] AllFacetFields = [.. FacetDimensions.All.Select(d => d.Field)];
 
     /// <summary>Below this many results on a commune, the response offers its whole département.</summary>
     private const int WideningBelow = 5;
@@ -22,6 +22,8 @@ internal sealed class SearchExecution
     private readonly IndexSearcher _searcher;
     private readonly DateOnly _today;
     private Query? _onlyIds;
+    private DocSet? _listed;
+    private int _passes;
 
     public SearchExecution(IndexGeneration generation, IndexSearcher searcher, DateOnly today)
     {
@@ -30,39 +32,17 @@ internal sealed class SearchExecution
         _today = today;
     }
 
-    /// <summary>Request filters, grouped the way their counts must ignore them.</summary>
-    private enum FilterGroup
-    {
-        Thematique,
-        Public,
-        Type,
-        Porteur,
-        ModeAccueil,
-        Frais,
-        Territoire,
-    }
-
-    private static IReadOnlyList<FacetDimension> DimensionsOf(FilterGroup group) => group switch
-    {
-        FilterGroup.Thematique => [FacetDimension.Thematique, FacetDimension.Famille],
-        FilterGroup.Public => [FacetDimension.Public],
-        FilterGroup.Type => [FacetDimension.Type],
-        FilterGroup.Porteur => [FacetDimension.Porteur],
-        FilterGroup.ModeAccueil => [FacetDimension.ModeAccueil],
-        FilterGroup.Frais => [FacetDimension.Frais],
-        _ => [FacetDimension.Departement],
-    };
-
     public SearchResponse Run(SearchRequest request)
     {
         var started = Stopwatch.GetTimestamp();
         _onlyIds = request.OnlyIds is { } ids
             ? ids.Count == 0 ? new BooleanQuery() : new ConstantScoreQuery(new TermsFilter([.. ids.Select(id => new Term(OfferFields.Id, id))]))
             : null;
+        _listed = request.IncludeArchived ? null : _generation.ListedOn(_today, _searcher.IndexReader);
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var page = Math.Clamp(request.Page, 1, 10_000);
         var parsed = UserQuery.Parse(request.Text);
-        var notices = new List<string>(parsed.Notices);
+        var notices = new List<SearchNotice>(parsed.Notices);
         var parts = parsed.Parts.ToList();
 
         // Territory: explicit filter, else a place named among the words.
@@ -73,44 +53,44 @@ internal sealed class SearchExecution
             territory = _generation.TerritoryNames.Resolve(request.Territoire);
             if (territory is null)
             {
-                notices.Add($"Territoire « {Shorten(request.Territoire.Trim())} » non reconnu : filtre ignoré. Indiquez un code de département (45), un code postal (45200), un code INSEE de commune (45234) ou un nom de commune.");
+                notices.Add(new SearchNotice.TerritoryNotRecognized(Shorten(request.Territoire.Trim())));
             }
         }
 
         (territory, placeInText) = ReadPlaceInText(parts, territory, request, notices);
 
-                var text = TextQueryBuilder.Build(parts, parsed.EndsWithSpace, _generation.Analyzers, _searcher.IndexReader);
+        // The text query is built and rewritten (typo expansions looked up) once, then shared by every pass.
+        var text = TextQueryBuilder.Build(parts, parsed.EndsWithSpace, _generation.Analyzers, _searcher.IndexReader);
+        if (text.FuzzyLimited)
+        {
+            notices.Add(new SearchNotice.TypoToleranceLimited(TextQueryBuilder.MaxFuzzyWords));
+        }
+
+        var textQuery = text.Query is null ? null : _searcher.Rewrite(text.Query);
         var filters = BuildFilters(request, territory);
         var locality = territory is null ? null : LocalityOf(territory);
-        var mainQuery = WithLocality(Combine(text.Query, filters.Values, request.IncludeArchived), locality);
 
-        // Main pass: the page of hits and the facet counts of every dimension without its own filter.
+        // One pass: the page of hits, the facet counts, and each filter's counts without it.
         var sort = ChooseSort(request.Sort, text.Query is not null || locality is not null);
         var top = TopFieldCollector.Create(sort, page * pageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = new FacetCountCollector(_generation.Facets, AllFacetFields);
-        _searcher.Search(mainQuery, MultiCollector.Wrap(top, facets));
+        var filterKeys = filters.Keys.ToList();
+        var all = new FacetCountCollector(_generation.Facets, AllFacetFields);
+        var sideways = filterKeys.Select(f => new FacetCountCollector(_generation.Facets, [.. FacetDimensions.CountedBy(f).Select(d => d.Field)])).ToList();
+        var drill = new DrillSidewaysCollector(top, _listed, [.. filterKeys.Select(f => _generation.Filter(_searcher, filters[f]))], all, sideways);
+        Search(WithLocality(Restricted(textQuery), locality), drill);
         var topDocs = top.GetTopDocs();
         var total = topDocs.TotalHits;
-        var facetCounts = FacetDimensions.All.ToDictionary(d => d, d => facets.Counts(d.Field()));
-
-        // Drill sideways: a dimension with an active filter is counted without that filter.
-        foreach (var group in filters.Keys)
-        {
-            var sideways = new FacetCountCollector(_generation.Facets, [.. DimensionsOf(group).Select(d => d.Field())]);
-            _searcher.Search(Combine(text.Query, filters.Where(f => f.Key != group).Select(f => f.Value), request.IncludeArchived), sideways);
-            foreach (var dimension in DimensionsOf(group))
-            {
-                facetCounts[dimension] = sideways.Counts(dimension.Field());
-            }
-        }
+        var facetCounts = FacetDimensions.All.ToDictionary(
+            d => d.Dimension,
+            d => filterKeys.IndexOf(d.Filter) is var f and >= 0 ? sideways[f].Counts(d.Field) : all.Counts(d.Field));
 
         var hits = BuildHits(topDocs, (page - 1) * pageSize, pageSize, text, request.Highlight, locality);
         Widening? widening = null;
         if (territory?.Kind is PlaceKind.Commune or PlaceKind.PostalCode or PlaceKind.Epci && total < WideningBelow && DepartementOf(territory) is { } wider)
         {
-            var widerFilters = filters.Where(f => f.Key != FilterGroup.Territoire).Select(f => f.Value)
+            var widerFilters = filters.Where(f => f.Key != FacetDimension.Departement).Select(f => f.Value)
                 .Append(Any(TerritoryTerms(new Territory(PlaceKind.Departement, wider))));
-            var count = Count(Combine(text.Query, widerFilters, request.IncludeArchived));
+            var count = Count(textQuery, widerFilters);
             widening = count > total ? new Widening(wider, count) : null;
         }
 
@@ -118,15 +98,19 @@ internal sealed class SearchExecution
         var relaxations = new List<FilterRelaxation>();
         if (total == 0)
         {
-            spelling = SuggestSpelling(text, parts, parsed.EndsWithSpace, filters.Values, request.IncludeArchived);
-            foreach (var (group, _) in filters)
+            spelling = SuggestSpelling(text, parts, parsed.EndsWithSpace, filters.Values);
+            for (var f = 0; f < filterKeys.Count; f++)
             {
-                var count = Count(Combine(text.Query, filters.Where(f => f.Key != group).Select(f => f.Value), request.IncludeArchived));
-                if (count > 0)
+                if (drill.NearMisses[f] > 0)
                 {
-                    relaxations.Add(new FilterRelaxation(group == FilterGroup.Territoire ? null : DimensionsOf(group)[0], ValuesOf(request, group, territory?.Code), count));
+                    relaxations.Add(new FilterRelaxation(filterKeys[f], ValuesOf(request, filterKeys[f], territory), drill.NearMisses[f]));
                 }
             }
+        }
+
+        if (placeInText is not null)
+        {
+            notices.Add(new SearchNotice.PlaceRecognized(placeInText.Territory));
         }
 
         return new SearchResponse
@@ -144,6 +128,7 @@ internal sealed class SearchExecution
             Notices = notices,
             Spelling = spelling,
             Relaxations = relaxations,
+            Cost = new SearchCost(parsed.Parts.Sum(p => p.Text.Split(' ').Length), text.FuzzyWords.Count, _passes),
             ElapsedMicroseconds = OfferSearchEngine.MicrosecondsSince(started),
         };
     }
@@ -159,27 +144,20 @@ internal sealed class SearchExecution
         return any;
     }
 
-    private Dictionary<FilterGroup, Query> BuildFilters(SearchRequest request, Territory? territory)
+    private Dictionary<FacetDimension, Query> BuildFilters(SearchRequest request, Territory? territory)
     {
-        var filters = new Dictionary<FilterGroup, Query>();
-        void AddAny(FilterGroup group, IEnumerable<(string Field, string Value)> terms)
+        var filters = new Dictionary<FacetDimension, Query>();
+        foreach (var filter in FacetDimensions.Filters)
         {
-            var any = Any(terms);
-            if (any.Clauses.Count > 0)
+            var any = filter.IsTerritory
+                ? territory is null ? null : Any(TerritoryTerms(territory))
+                : Any(Clean(request.ValuesOf(filter.Dimension))
+                    .Select(v => (FacetDimensions.CountedBy(filter.Dimension).FirstOrDefault(d => d.Accepts(v)) ?? filter, v))
+                    .Select(x => (x.Item1.Field, x.v)));
+            if (any?.Clauses.Count > 0)
             {
-                filters[group] = any;
+                filters[filter.Dimension] = any;
             }
-        }
-
-        AddAny(FilterGroup.Thematique, Clean(request.Thematiques).Select(t => (t.Contains(ThematiqueFamily.Separator, StringComparison.Ordinal) ? OfferFields.FThematique : OfferFields.FFamille, t)));
-        AddAny(FilterGroup.Public, Clean(request.Publics).Select(p => (OfferFields.FPublic, p)));
-        AddAny(FilterGroup.Type, Clean(request.Types).Select(t => (OfferFields.FType, t)));
-        AddAny(FilterGroup.Porteur, Clean(request.Porteurs).Select(p => (OfferFields.FPorteur, p)));
-        AddAny(FilterGroup.ModeAccueil, Clean(request.ModesAccueil).Select(m => (OfferFields.FModeAccueil, m)));
-        AddAny(FilterGroup.Frais, Clean(request.Frais).Select(f => (OfferFields.FFrais, f)));
-        if (territory is not null)
-        {
-            AddAny(FilterGroup.Territoire, TerritoryTerms(territory));
         }
 
         return filters;
@@ -303,7 +281,7 @@ internal sealed class SearchExecution
     /// (« orne », « tours », « rue ») stays a word when the rest of the query finds offers with it
     /// outside that place; a postal code or département number confirming the place goes too.
     /// </summary>
-    private (Territory?, PlaceInText?) ReadPlaceInText(List<QueryPart> parts, Territory? territory, SearchRequest request, List<string> notices)
+    private (Territory?, PlaceInText?) ReadPlaceInText(List<QueryPart> parts, Territory? territory, SearchRequest request, List<SearchNotice> notices)
     {
         var positive = parts.Where(p => !p.IsPhrase && !p.Excluded).ToList();
         if (positive.Count == 0)
@@ -316,7 +294,7 @@ internal sealed class SearchExecution
         foreach (var unknown in positive.Where((p, i) => TerritoryRecognizer.LooksLikePostalCode(p.Text) && !matches.Any(m => m.Start == i)
             && territories.Departements.ContainsKey(p.Text.StartsWith("97", StringComparison.Ordinal) ? p.Text[..3] : p.Text[..2])).ToList())
         {
-            notices.Add($"« {unknown.Text} » : code postal inconnu, cherché comme un mot.");
+            notices.Add(new SearchNotice.UnknownPostalCode(unknown.Text));
         }
 
         if (territory is not null || matches.Count == 0)
@@ -342,7 +320,6 @@ internal sealed class SearchExecution
 
         parts.RemoveAll(usedParts.Contains);
         var typed = string.Join(' ', positive.Where(usedParts.Contains).Select(p => p.Text));
-        notices.Add($"Lieu reconnu : {NameOf(chosen.Territory)}. Les offres de ce territoire et les offres nationales sont affichées.");
         return (chosen.Territory, new PlaceInText(chosen.Territory.Code, new UserQuery(parts, [], false).Display)
         {
             Territory = chosen.Territory,
@@ -362,41 +339,34 @@ internal sealed class SearchExecution
         }
 
         var outside = new BooleanQuery { { textReading.Query, Occur.MUST }, { wordItself.Query, Occur.MUST }, { Any(TerritoryTerms(place)), Occur.MUST_NOT } };
-        return Count(Combine(outside, BuildFilters(request with { Territoire = null }, null).Values, request.IncludeArchived)) > 0;
+        return Count(outside, BuildFilters(request with { Territoire = null }, null).Values) > 0;
     }
 
-    /// <summary>The French name of a territory, for notices.</summary>
-    private string NameOf(Territory territory)
+    /// <summary>The text (or every document) restricted to the requested ids, if any.</summary>
+    private Query Restricted(Query? text)
     {
-        var territories = _generation.Referentials.Territories;
-        return territory.Kind switch
-        {
-            PlaceKind.PostalCode => $"{territory.Code} ({string.Join(", ", territory.Communes.Take(4).Select(c => territories.Communes.TryGetValue(c, out var x) ? x.Nom : c))}{(territory.Communes.Count > 4 ? "…" : string.Empty)})",
-            PlaceKind.Region => territories.Regions.TryGetValue(territory.Code, out var r) ? r.Nom : territory.Code,
-            _ => territories.NameOf(territory.Code),
-        };
+        var query = text ?? new MatchAllDocsQuery();
+        return _onlyIds is null ? query : new BooleanQuery { { query, Occur.MUST }, { _onlyIds, Occur.MUST } };
     }
 
-    private BooleanQuery Combine(Query? text, IEnumerable<Query> filters, bool includeArchived)
+    /// <summary>Runs one pass over the index, restricted to listed offers.</summary>
+    private void Search(Query query, ICollector collector)
     {
-        var query = new BooleanQuery { { text ?? new MatchAllDocsQuery(), Occur.MUST } };
+        _passes++;
+        _searcher.Search(query, _listed?.AsFilter(), collector);
+    }
+
+    private int Count(Query? text, IEnumerable<Query> filters)
+    {
+        var query = new BooleanQuery { { Restricted(text), Occur.MUST } };
         foreach (var filter in filters)
         {
             query.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
         }
 
-        if (_onlyIds is not null)
-        {
-            query.Add(_onlyIds, Occur.MUST);
-        }
-
-        if (!includeArchived)
-        {
-            query.Add(new TermQuery(new Term(OfferFields.FStatut, "archive")), Occur.MUST_NOT);
-            query.Add(NumericRangeQuery.NewInt64Range(OfferFields.Expire, null, OfferDocumentFactory.DateKey(_today) - 1, true, true), Occur.MUST_NOT);
-        }
-
-        return query;
+        var counter = new TotalHitCountCollector();
+        Search(query, counter);
+        return counter.TotalHits;
     }
 
     private static Sort ChooseSort(SearchSort sort, bool hasText) => sort switch
@@ -437,15 +407,8 @@ internal sealed class SearchExecution
         return hits;
     }
 
-    private int Count(Query query)
-    {
-        var counter = new TotalHitCountCollector();
-        _searcher.Search(query, counter);
-        return counter.TotalHits;
-    }
-
     /// <summary>Replaces each unknown word by the closest indexed word (most frequent first), if that gives results.</summary>
-    private SpellingSuggestion? SuggestSpelling(TextQuery text, List<QueryPart> parts, bool endsWithSpace, IEnumerable<Query> filters, bool includeArchived)
+    private SpellingSuggestion? SuggestSpelling(TextQuery text, List<QueryPart> parts, bool endsWithSpace, IEnumerable<Query> filters)
     {
         if (text.Words.Count == 0)
         {
@@ -482,7 +445,7 @@ internal sealed class SearchExecution
         }
 
         var correctedQuery = TextQueryBuilder.Build(corrected, endsWithSpace, _generation.Analyzers, _searcher.IndexReader);
-        var count = Count(Combine(correctedQuery.Query, filters, includeArchived));
+        var count = Count(correctedQuery.Query, filters);
         return count == 0 ? null : new SpellingSuggestion(new UserQuery(corrected, [], false).Display, count);
     }
 
@@ -507,16 +470,8 @@ internal sealed class SearchExecution
             .FirstOrDefault();
     }
 
-    private static IReadOnlyList<string> ValuesOf(SearchRequest request, FilterGroup group, string? territory) => group switch
-    {
-        FilterGroup.Thematique => request.Thematiques,
-        FilterGroup.Public => request.Publics,
-        FilterGroup.Type => request.Types,
-        FilterGroup.Porteur => request.Porteurs,
-        FilterGroup.ModeAccueil => request.ModesAccueil,
-        FilterGroup.Frais => request.Frais,
-        _ => territory is null ? [] : [territory],
-    };
+    private static IReadOnlyList<string> ValuesOf(SearchRequest request, FacetDimension filter, Territory? territory) =>
+        filter.Definition().IsTerritory ? territory is null ? [] : [territory.Code] : request.ValuesOf(filter);
 
     private static IReadOnlyList<FacetValue> ToFacetValues(FacetDimension dimension, IReadOnlyDictionary<string, int> counts, SearchRequest request, Territory? territory, int total)
     {
@@ -532,18 +487,9 @@ internal sealed class SearchExecution
             return [new FacetValue(territory.Code, total, true), .. counts.Select(kv => new FacetValue(kv.Key, kv.Value, false)).OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)];
         }
 
-        var selected = dimension switch
-        {
-            FacetDimension.Thematique or FacetDimension.Famille => request.Thematiques,
-            FacetDimension.Public => request.Publics,
-            FacetDimension.Type => request.Types,
-            FacetDimension.Porteur => request.Porteurs,
-            FacetDimension.ModeAccueil => request.ModesAccueil,
-            FacetDimension.Frais => request.Frais,
-            _ => territory is null ? [] : [territory.Code],
-        };
+        var selected = (dimension.Definition().IsTerritory ? ValuesOf(request, dimension, territory) : request.SelectedIn(dimension)).ToList();
         var values = counts.Select(kv => new FacetValue(kv.Key, kv.Value, selected.Contains(kv.Key))).ToList();
-        foreach (var missing in selected.Where(s => !counts.ContainsKey(s) && (dimension != FacetDimension.Famille || !s.Contains("--", StringComparison.Ordinal)) && (dimension != FacetDimension.Thematique || s.Contains("--", StringComparison.Ordinal))))
+        foreach (var missing in selected.Where(s => !counts.ContainsKey(s)))
         {
             values.Add(new FacetValue(missing, 0, true)); // Keep an active filter visible even at zero.
         }

@@ -15,23 +15,12 @@ public sealed record SearchRequest
     /// <summary>Free text: words, "quoted phrases", -excluded words.</summary>
     public string? Text { get; init; }
 
-    /// <summary>Thématiques or whole families (<c>mobilite</c>); OR within, AND with other filters.</summary>
-    public IReadOnlyList<string> Thematiques { get; init; } = [];
-
-    /// <summary>Publics.</summary>
-    public IReadOnlyList<string> Publics { get; init; } = [];
-
-    /// <summary>Service types.</summary>
-    public IReadOnlyList<string> Types { get; init; } = [];
-
-    /// <summary>Porteurs (matches porteur and partenaires).</summary>
-    public IReadOnlyList<string> Porteurs { get; init; } = [];
-
-    /// <summary>Reception modes.</summary>
-    public IReadOnlyList<string> ModesAccueil { get; init; } = [];
-
-    /// <summary>Fees (gratuit, payant).</summary>
-    public IReadOnlyList<string> Frais { get; init; } = [];
+    /// <summary>
+    /// Filter values keyed by filter dimension (<see cref="FacetDimensions.Filters"/>, territory
+    /// aside): OR within a dimension, AND across dimensions. A thématique filter takes thématiques
+    /// or whole families (<c>mobilite</c>); a porteur filter matches porteurs and partenaires.
+    /// </summary>
+    public IReadOnlyDictionary<FacetDimension, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<FacetDimension, IReadOnlyList<string>>();
 
     /// <summary>Territory: commune INSEE code, département code, EPCI SIREN or <c>france</c>.</summary>
     public string? Territoire { get; init; }
@@ -58,5 +47,39 @@ public sealed record SearchRequest
     public bool Highlight { get; init; } = true;
 
     /// <summary>Whether the request has any filter.</summary>
-    public bool HasFilters => Thematiques.Count + Publics.Count + Types.Count + Porteurs.Count + ModesAccueil.Count + Frais.Count > 0 || !string.IsNullOrWhiteSpace(Territoire);
+    public bool HasFilters => Filters.Values.Any(v => v.Count > 0) || !string.IsNullOrWhiteSpace(Territoire);
+
+    /// <summary>The chosen values of a filter (for the territory, the territory if any).</summary>
+    public IReadOnlyList<string> ValuesOf(FacetDimension filter) =>
+        filter.Definition().IsTerritory ? (string.IsNullOrWhiteSpace(Territoire) ? [] : [Territoire])
+        : Filters.TryGetValue(filter.Definition().Filter, out var values) ? values : [];
+
+    /// <summary>The chosen values that belong to a dimension (a thématique filter holds families and thématiques).</summary>
+    public IEnumerable<string> SelectedIn(FacetDimension dimension) => ValuesOf(dimension).Where(dimension.Definition().Accepts);
+
+    /// <summary>This request with the values of a filter replaced (the territory keeps the first one).</summary>
+    public SearchRequest With(FacetDimension filter, params IEnumerable<string> values)
+    {
+        var definition = filter.Definition();
+        var list = values.ToList();
+        if (definition.IsTerritory)
+        {
+            return this with { Territoire = list.FirstOrDefault() };
+        }
+
+        var filters = new Dictionary<FacetDimension, IReadOnlyList<string>>(Filters) { [definition.Filter] = list };
+        if (list.Count == 0)
+        {
+            filters.Remove(definition.Filter);
+        }
+
+        return this with { Filters = filters };
+    }
+
+    /// <summary>Adds a filter value, or removes it if chosen; back to page 1.</summary>
+    public SearchRequest Toggle(FacetDimension dimension, string value)
+    {
+        var current = ValuesOf(dimension);
+        return With(dimension, current.Contains(value) ? current.Where(v => v != value) : dimension.Definition().IsTerritory ? [value] : current.Append(value)) with { Page = 1 };
+    }
 }

@@ -23,8 +23,11 @@ public sealed record SearchResponse
     /// <summary>The text actually searched (after capping and cleaning), for display.</summary>
     public string? EffectiveText { get; init; }
 
-    /// <summary>A French message when the text was shortened or cleaned, or the territory not understood.</summary>
-    public IReadOnlyList<string> Notices { get; init; } = [];
+    /// <summary>What the engine did with the request that the user should know (text shortened, place read…).</summary>
+    public IReadOnlyList<SearchNotice> Notices { get; init; } = [];
+
+    /// <summary>What the search cost: words searched, words searched with typos, passes over the index.</summary>
+    public SearchCost Cost { get; init; } = new(0, 0, 0);
 
     /// <summary>The place name recognised in the text and used as the territory filter, or null.</summary>
     public PlaceInText? PlaceInText { get; init; }
@@ -90,11 +93,17 @@ public sealed record FacetValue(string Value, int Count, bool Selected);
 /// <param name="Count">Results it gives with the same filters.</param>
 public sealed record SpellingSuggestion(string Text, int Count);
 
+/// <summary>What a search cost, bounded whatever the request (see <see cref="UserQuery.MaxWords"/>, <see cref="TextQueryBuilder.MaxFuzzyWords"/>).</summary>
+/// <param name="Words">Words searched (after splitting on separators and capping).</param>
+/// <param name="FuzzyWords">Unknown words searched with typo tolerance.</param>
+/// <param name="Passes">Passes over the index (one for hits and every facet count, whatever the filters, plus help on few or no results).</param>
+public sealed record SearchCost(int Words, int FuzzyWords, int Passes);
+
 /// <summary>A filter to drop and the count without it.</summary>
-/// <param name="Dimension">The dimension, or null for the territory.</param>
+/// <param name="Dimension">The filter (<see cref="FacetDimension.Departement"/> for the territory).</param>
 /// <param name="Values">The active values of that filter.</param>
 /// <param name="Count">Results without it.</param>
-public sealed record FilterRelaxation(FacetDimension? Dimension, IReadOnlyList<string> Values, int Count);
+public sealed record FilterRelaxation(FacetDimension Dimension, IReadOnlyList<string> Values, int Count);
 
 /// <summary>A place name typed among the words and turned into the territory filter.</summary>
 /// <param name="Code">The territory code filtered on (for a postal code, the postal code).</param>

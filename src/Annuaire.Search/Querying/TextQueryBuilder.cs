@@ -52,6 +52,12 @@ internal static class TextQueryBuilder
 
     private static readonly string[] PhraseFields = [OfferFields.Titre, OfferFields.Resume, OfferFields.Body, OfferFields.MotsCles];
 
+    /// <summary>
+    /// Unknown words searched with typos, at most, per request: each one walks the term dictionary
+    /// (a Levenshtein automaton), so this bounds what a query of made-up words can cost.
+    /// </summary>
+    public const int MaxFuzzyWords = 4;
+
     private const float FuzzyBoost = 0.3f;
     private const float PrefixBoost = 0.2f;
 
@@ -66,6 +72,7 @@ internal static class TextQueryBuilder
         var ignored = new List<string>();
         var counted = 0;
         var hasPositive = false;
+        var fuzzyLimited = false;
         var lastWordIndex = parts.Select((p, i) => (p, i)).LastOrDefault(x => !x.p.IsPhrase && !x.p.Excluded).i;
         var folded = parts.Select(p => TextNormalizer.Fold(p.Text)).ToList();
         var onlyFillers = parts.Select((p, i) => (p, i)).Where(x => !x.p.IsPhrase && !x.p.Excluded).All(x => Fillers.Contains(folded[x.i]) || Modifiers.Contains(folded[x.i]));
@@ -124,7 +131,11 @@ internal static class TextQueryBuilder
                         }
 
                         var edits = word.Length >= 8 ? 2 : word.Length >= 5 ? 1 : 0;
-                        if (edits > 0)
+                        if (edits > 0 && fuzzyWords.Count >= MaxFuzzyWords)
+                        {
+                            fuzzyLimited = true;
+                        }
+                        else if (edits > 0)
                         {
                             // Guard: FuzzyQuery misbehaves when the prefix is as long as the term.
                             var prefix = Math.Min(1, word.Length - 1);
@@ -167,14 +178,14 @@ internal static class TextQueryBuilder
             if (query.Clauses.Count > 0)
             {
                 query.Add(new MatchAllDocsQuery(), Occur.MUST);
-                return new TextQuery(query, terms, fuzzyWords, words) { IgnoredWords = ignored, ExclusionsOnly = true };
+                return new TextQuery(query, terms, fuzzyWords, words) { IgnoredWords = ignored, ExclusionsOnly = true, FuzzyLimited = fuzzyLimited };
             }
 
-            return new TextQuery(null, terms, fuzzyWords, words) { IgnoredWords = ignored };
+            return new TextQuery(null, terms, fuzzyWords, words) { IgnoredWords = ignored, FuzzyLimited = fuzzyLimited };
         }
 
         query.MinimumNumberShouldMatch = MinimumShouldMatch(counted);
-        return new TextQuery(query, terms, fuzzyWords, words) { IgnoredWords = ignored };
+        return new TextQuery(query, terms, fuzzyWords, words) { IgnoredWords = ignored, FuzzyLimited = fuzzyLimited };
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Annuaire.Search.Querying;
@@ -13,14 +12,17 @@ internal sealed record QueryPart(string Text, bool IsPhrase, bool Excluded);
 /// The user's text, parsed leniently: "quoted phrases" and -exclusions are honoured, every
 /// other character that means something to Lucene is treated as a separator. Never throws.
 /// </summary>
-internal sealed record UserQuery(IReadOnlyList<QueryPart> Parts, IReadOnlyList<string> Notices, bool EndsWithSpace)
+internal sealed record UserQuery(IReadOnlyList<QueryPart> Parts, IReadOnlyList<SearchNotice> Notices, bool EndsWithSpace)
 {
-    /// <summary>Maximum number of words and phrases considered.</summary>
-    public const int MaxParts = 12;
+    /// <summary>
+    /// Maximum number of words considered, counted after splitting on every separator (« a.b.c »
+    /// is three words) and including the words of phrases: bounds the cost of any query.
+    /// </summary>
+    public const int MaxWords = 12;
 
     public static UserQuery Parse(string? text)
     {
-        var notices = new List<string>();
+        var notices = new List<SearchNotice>();
         if (string.IsNullOrWhiteSpace(text))
         {
             return new UserQuery([], notices, false);
@@ -29,7 +31,7 @@ internal sealed record UserQuery(IReadOnlyList<QueryPart> Parts, IReadOnlyList<s
         if (text.Length > SearchRequest.MaxTextLength)
         {
             text = text[..SearchRequest.MaxTextLength];
-            notices.Add(string.Create(CultureInfo.InvariantCulture, $"Votre recherche a été raccourcie à {SearchRequest.MaxTextLength} caractères."));
+            notices.Add(new SearchNotice.TextShortened(SearchRequest.MaxTextLength));
         }
 
         var parts = new List<QueryPart>();
@@ -60,11 +62,13 @@ internal sealed record UserQuery(IReadOnlyList<QueryPart> Parts, IReadOnlyList<s
             {
                 var excluded = word.Length > 1 && word[0] == '-';
                 var cleaned = Clean(excluded ? word[1..] : word);
-                if (cleaned.Length > 0)
+                foreach (var piece in cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    parts.Add(new QueryPart(cleaned, IsPhrase: false, excluded));
+                    // A separator inside a word (« aide.permis », « RSA/ASS ») separates words.
+                    parts.Add(new QueryPart(piece, IsPhrase: false, excluded));
                 }
-                else if (word == "-")
+
+                if (cleaned.Length == 0 && word == "-")
                 {
                     parts.Add(new QueryPart("-", false, false)); // A '-' right before a quote excludes the phrase.
                 }
@@ -95,13 +99,38 @@ internal sealed record UserQuery(IReadOnlyList<QueryPart> Parts, IReadOnlyList<s
 
         Flush(); // An unclosed quote still counts as a phrase.
         parts.RemoveAll(p => p.Text == "-");
-        if (parts.Count > MaxParts)
+        if (Limit(parts))
         {
-            parts.RemoveRange(MaxParts, parts.Count - MaxParts);
-            notices.Add(string.Create(CultureInfo.InvariantCulture, $"Seuls les {MaxParts} premiers mots ont été pris en compte."));
+            notices.Add(new SearchNotice.WordsLimited(MaxWords));
         }
 
         return new UserQuery(parts, notices, char.IsWhiteSpace(text[^1]));
+    }
+
+    /// <summary>Keeps the first <see cref="MaxWords"/> words (a phrase crossing the limit is cut); true if any was dropped.</summary>
+    private static bool Limit(List<QueryPart> parts)
+    {
+        var budget = MaxWords;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var words = parts[i].Text.Split(' ');
+            if (words.Length <= budget)
+            {
+                budget -= words.Length;
+                continue;
+            }
+
+            if (budget > 0)
+            {
+                parts[i] = parts[i] with { Text = string.Join(' ', words.Take(budget)) };
+                i++;
+            }
+
+            parts.RemoveRange(i, parts.Count - i);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Keeps letters, digits, apostrophes and inner hyphens; everything else becomes a space.</summary>

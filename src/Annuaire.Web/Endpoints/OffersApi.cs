@@ -85,8 +85,8 @@ public static class OffersApi
                 f => DimensionKey(f.Key),
                 f => (IReadOnlyList<FacetCount>)[.. f.Value.Select(v => new FacetCount(v.Value, labels.Of(f.Key, v.Value), v.Count, v.Selected))]),
             response.Spelling is { } s ? new SpellingHint(s.Text, s.Count) : null,
-            [.. response.Relaxations.Select(r => new FilterRelaxationHint(r.Dimension is { } d ? DimensionKey(d) : "territoire", r.Values, r.Count))],
-            response.Notices));
+            [.. response.Relaxations.Select(r => new FilterRelaxationHint(r.Dimension.Definition().Key, r.Values, r.Count))],
+            [.. response.Notices.Select(labels.Notice)]));
     }
 
     // GET /offres/{id}: the whole offer, or 404.

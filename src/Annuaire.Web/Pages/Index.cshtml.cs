@@ -101,7 +101,7 @@ public sealed class IndexModel(OfferSearchEngine engine, IOptions<AnnuaireOption
         }
         else
         {
-            next = SearchParameters.Toggle(Search, dimension, value);
+            next = Search.Toggle(dimension, value);
         }
 
         return SearchUrl(next);

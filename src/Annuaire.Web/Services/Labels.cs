@@ -19,31 +19,57 @@ public sealed class Labels(ReferentialSet? referentials)
             return value;
         }
 
-        return dimension switch
-        {
-            FacetDimension.Thematique => referentials.Thematiques.Label(value),
-            FacetDimension.Famille => referentials.ThematiqueFamilies.Label(value),
-            FacetDimension.Public => referentials.Publics.Label(value),
-            FacetDimension.Type => referentials.Types.Label(value),
-            FacetDimension.Porteur => referentials.PorteurName(value),
-            FacetDimension.ModeAccueil => referentials.ModesAccueil.Label(value),
-            FacetDimension.Frais => referentials.Frais.Label(value),
-            _ => referentials.Territories.NameOf(value),
-        };
+        // A thématique filter holds families too: the label comes from the dimension the value belongs to.
+        var definition = FacetDimensions.CountedBy(dimension.Definition().Filter).FirstOrDefault(d => d.Accepts(value)) ?? dimension.Definition();
+        return definition.Label(referentials, value);
     }
 
+    /// <summary>The facets of the search page, in display order, with their French names.</summary>
+    public static IReadOnlyList<(FacetDimension Dimension, string Name)> Panel { get; } =
+    [
+        (FacetDimension.Famille, "Thématique"),
+        (FacetDimension.Thematique, "Sous-thématique"),
+        (FacetDimension.Departement, "Territoire"),
+        (FacetDimension.Public, "Public"),
+        (FacetDimension.Porteur, "Porteur"),
+        (FacetDimension.Type, "Type de service"),
+        (FacetDimension.ModeAccueil, "Accueil"),
+        (FacetDimension.Frais, "Frais"),
+    ];
+
     /// <summary>French name of a dimension.</summary>
-    public static string Name(FacetDimension dimension) => dimension switch
+    public static string Name(FacetDimension dimension) => Panel.First(p => p.Dimension == dimension).Name;
+
+    /// <summary>The French sentence of a search notice.</summary>
+    public string Notice(SearchNotice notice) => notice switch
     {
-        FacetDimension.Famille => "Thématique",
-        FacetDimension.Thematique => "Sous-thématique",
-        FacetDimension.Public => "Public",
-        FacetDimension.Type => "Type de service",
-        FacetDimension.Porteur => "Porteur",
-        FacetDimension.Departement => "Territoire",
-        FacetDimension.ModeAccueil => "Accueil",
-        _ => "Frais",
+        SearchNotice.TextShortened n => string.Create(French, $"Votre recherche a été raccourcie à {n.MaxLength} caractères."),
+        SearchNotice.WordsLimited n => string.Create(French, $"Seuls les {n.MaxWords} premiers mots ont été pris en compte."),
+        SearchNotice.TypoToleranceLimited n => string.Create(French, $"Les fautes de frappe ne sont tolérées que sur les {n.MaxWords} premiers mots inconnus ; les autres sont cherchés tels quels."),
+        SearchNotice.TerritoryNotRecognized n => $"Territoire « {n.Typed} » non reconnu : filtre ignoré. Indiquez un code de département (45), un code postal (45200), un code INSEE de commune (45234) ou un nom de commune.",
+        SearchNotice.UnknownPostalCode n => $"« {n.Code} » : code postal inconnu, cherché comme un mot.",
+        SearchNotice.PlaceRecognized n => $"Lieu reconnu : {Place(n.Territory)}. Les offres de ce territoire et les offres nationales sont affichées.",
+        SearchNotice.IndexNotReady => "L'index est en cours de construction : réessayez dans quelques secondes.",
+        _ => notice.ToString(),
     };
+
+    /// <summary>The name of a place read in a query: a postal code with its communes, a région, a commune, a département…</summary>
+    public string Place(Territory territory)
+    {
+        ArgumentNullException.ThrowIfNull(territory);
+        var territories = referentials?.Territories;
+        if (territories is null)
+        {
+            return territory.Code;
+        }
+
+        return territory.Kind switch
+        {
+            PlaceKind.PostalCode => $"{territory.Code} ({string.Join(", ", territory.Communes.Take(4).Select(Territory))}{(territory.Communes.Count > 4 ? "…" : string.Empty)})",
+            PlaceKind.Region => territories.Regions.TryGetValue(territory.Code, out var r) ? r.Nom : territory.Code,
+            _ => territories.NameOf(territory.Code),
+        };
+    }
 
     /// <summary>Label of a territory code.</summary>
     public string Territory(string code) => referentials?.Territories.NameOf(code) ?? code;

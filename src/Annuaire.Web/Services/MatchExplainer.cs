@@ -95,12 +95,13 @@ public sealed partial class MatchExplainer
 
     private string? Public(Offer offer)
     {
-        if (_request.Publics.Count == 0)
+        var publics = _request.ValuesOf(FacetDimension.Public);
+        if (publics.Count == 0)
         {
             return null;
         }
 
-        var matched = _request.Publics.Where(offer.Publics.Contains).ToList();
+        var matched = publics.Where(offer.Publics.Contains).ToList();
         return matched.Count > 0
             ? "public : " + string.Join(", ", matched.Select(p => _labels.Of(FacetDimension.Public, p)))
             : offer.Publics.Contains(Offer.TousPublics) ? "public : ouverte à tous les publics" : null;

@@ -10,7 +10,7 @@ namespace Annuaire.Web.Services;
 public static class SearchParameters
 {
     /// <summary>The query-string keys that matter (output-cache variation uses exactly these).</summary>
-    public static readonly string[] Keys = ["q", "thematique", "public", "type", "porteur", "accueil", "frais", "territoire", "tri", "page", "taille", OpenNowKey];
+    public static readonly string[] Keys = ["q", .. FacetDimensions.Filters.Select(f => f.Key), "tri", "page", "taille", OpenNowKey];
 
     /// <summary>Query key of the « ouvert maintenant » filter (computed by the site at request time, not by the engine).</summary>
     public const string OpenNowKey = "ouvert";
@@ -41,13 +41,8 @@ public static class SearchParameters
         return new SearchRequest
         {
             Text = query["q"].ToString(),
-            Thematiques = Many(query["thematique"]),
-            Publics = Many(query["public"]),
-            Types = Many(query["type"]),
-            Porteurs = Many(query["porteur"]),
-            ModesAccueil = Many(query["accueil"]),
-            Frais = Many(query["frais"]),
-            Territoire = query["territoire"].ToString() is { Length: > 0 } t ? t : null,
+            Filters = FacetDimensions.Filters.Where(f => !f.IsTerritory && query.ContainsKey(f.Key)).ToDictionary(f => f.Dimension, f => Many(query[f.Key])),
+            Territoire = query[FacetDimension.Departement.Definition().Key].ToString() is { Length: > 0 } t ? t : null,
             Sort = query["tri"].ToString() switch
             {
                 "date" => SearchSort.DateMaj,
@@ -73,13 +68,14 @@ public static class SearchParameters
         }
 
         Add("q", Truncate(request.Text));
-        foreach (var v in request.Thematiques) { Add("thematique", v); }
-        foreach (var v in request.Publics) { Add("public", v); }
-        foreach (var v in request.Types) { Add("type", v); }
-        foreach (var v in request.Porteurs) { Add("porteur", v); }
-        foreach (var v in request.ModesAccueil) { Add("accueil", v); }
-        foreach (var v in request.Frais) { Add("frais", v); }
-        Add("territoire", request.Territoire);
+        foreach (var filter in FacetDimensions.Filters)
+        {
+            foreach (var value in request.ValuesOf(filter.Dimension))
+            {
+                Add(filter.Key, value);
+            }
+        }
+
         Add("tri", request.Sort switch { SearchSort.DateMaj => "date", SearchSort.Titre => "titre", _ => null });
         Add("page", request.Page > 1 ? request.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         return Microsoft.AspNetCore.Http.QueryString.Create(pairs).ToString();
@@ -98,23 +94,5 @@ public static class SearchParameters
 
         var end = char.IsHighSurrogate(text[SearchRequest.MaxTextLength - 1]) ? SearchRequest.MaxTextLength - 1 : SearchRequest.MaxTextLength;
         return text[..end];
-    }
-
-    /// <summary>Toggles a filter value (adds it, or removes it if present) and goes back to page 1.</summary>
-    public static SearchRequest Toggle(SearchRequest request, FacetDimension dimension, string value)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        static IReadOnlyList<string> Flip(IReadOnlyList<string> list, string v) => list.Contains(v) ? [.. list.Where(x => x != v)] : [.. list, v];
-        var next = dimension switch
-        {
-            FacetDimension.Thematique or FacetDimension.Famille => request with { Thematiques = Flip(request.Thematiques, value) },
-            FacetDimension.Public => request with { Publics = Flip(request.Publics, value) },
-            FacetDimension.Type => request with { Types = Flip(request.Types, value) },
-            FacetDimension.Porteur => request with { Porteurs = Flip(request.Porteurs, value) },
-            FacetDimension.ModeAccueil => request with { ModesAccueil = Flip(request.ModesAccueil, value) },
-            FacetDimension.Frais => request with { Frais = Flip(request.Frais, value) },
-            _ => request with { Territoire = request.Territoire == value ? null : value },
-        };
-        return next with { Page = 1 };
     }
 }

@@ -41,14 +41,14 @@ public sealed class FacetTests(EngineFixture fixture) : IClassFixture<EngineFixt
     [MemberData(nameof(Requests))]
     public void Facets_WhenRequest_EqualBruteForceCountsWithoutOwnFilter(string? text, string[] thematiques, string? territoire)
     {
-        var request = new SearchRequest { Text = text, Thematiques = thematiques, Territoire = territoire };
+        var request = new SearchRequest { Text = text, Territoire = territoire }.With(FacetDimension.Thematique, thematiques);
         var response = _engine.Search(request);
-        foreach (var dimension in FacetDimensions.All)
+        foreach (var dimension in FacetDimensions.All.Select(d => d.Dimension))
         {
             // A dimension's counts ignore its own filter (choosing « mobilité » still shows « logement »).
             var reference = dimension switch
             {
-                FacetDimension.Thematique or FacetDimension.Famille => request with { Thematiques = [] },
+                FacetDimension.Thematique or FacetDimension.Famille => request.With(FacetDimension.Thematique),
                 FacetDimension.Departement => request with { Territoire = null },
                 _ => request,
             };
@@ -77,7 +77,7 @@ public sealed class FacetTests(EngineFixture fixture) : IClassFixture<EngineFixt
     [Fact]
     public void Facets_WhenFilterActive_MarksSelectedValue()
     {
-        var response = _engine.Search(new SearchRequest { Thematiques = ["mobilite"] });
+        var response = _engine.Search(new SearchRequest().With(FacetDimension.Thematique, "mobilite"));
         Assert.Contains(response.Facets[FacetDimension.Famille], v => v.Value == "mobilite" && v.Selected);
         Assert.Contains(response.Facets[FacetDimension.Famille], v => v.Value == "logement-hebergement" && !v.Selected && v.Count > 0);
     }
@@ -86,7 +86,7 @@ public sealed class FacetTests(EngineFixture fixture) : IClassFixture<EngineFixt
     [MemberData(nameof(Requests))]
     public void DepartementFacet_WhenValueChosen_CountEqualsResults(string? text, string[] thematiques, string? territoire)
     {
-        var request = new SearchRequest { Text = text, Thematiques = thematiques, Territoire = territoire };
+        var request = new SearchRequest { Text = text, Territoire = territoire }.With(FacetDimension.Thematique, thematiques);
         var response = _engine.Search(request);
 
         var departements = response.Facets[FacetDimension.Departement].Where(v => !v.Selected || territoire is null).ToList();

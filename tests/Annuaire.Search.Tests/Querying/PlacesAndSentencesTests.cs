@@ -100,7 +100,7 @@ public sealed class PlacesAndSentencesTests(PlacesFixture fixture) : IClassFixtu
     {
         var response = Search("45999 permis");
         Assert.Null(response.Territory);
-        Assert.Contains(response.Notices, n => n.Contains("45999", StringComparison.Ordinal) && n.Contains("code postal inconnu", StringComparison.Ordinal));
+        Assert.Contains(new SearchNotice.UnknownPostalCode("45999"), response.Notices);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class PlacesAndSentencesTests(PlacesFixture fixture) : IClassFixtu
     {
         var response = Search("permis 99999");
         Assert.Null(response.Territory);
-        Assert.DoesNotContain(response.Notices, n => n.Contains("99999", StringComparison.Ordinal));
+        Assert.DoesNotContain(response.Notices, n => n is SearchNotice.UnknownPostalCode);
         Assert.Equal("permis 99999", response.EffectiveText);
     }
 

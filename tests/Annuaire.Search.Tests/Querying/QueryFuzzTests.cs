@@ -26,12 +26,10 @@ public sealed class QueryFuzzTests(EngineFixture fixture) : IClassFixture<Engine
             {
                 Text = Text(30),
                 Territoire = random.Next(3) == 0 ? Text(3) : null,
-                Thematiques = random.Next(3) == 0 ? [Text(2)] : [],
-                Publics = random.Next(4) == 0 ? [Text(2)] : [],
                 Sort = (SearchSort)random.Next(3),
                 Page = random.Next(-5, 50),
                 PageSize = random.Next(-5, 500),
-            };
+            }.With(FacetDimension.Thematique, random.Next(3) == 0 ? [Text(2)] : []).With(FacetDimension.Public, random.Next(4) == 0 ? [Text(2)] : []);
             // WaitAsync fails the test with a TimeoutException if a search hangs.
             var response = await Task.Run(() => fixture.Engine.Search(request), TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
             Assert.InRange(response.PageSize, 1, SearchRequest.MaxPageSize);

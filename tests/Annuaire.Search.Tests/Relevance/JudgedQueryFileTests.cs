@@ -1,4 +1,5 @@
 using Annuaire.Bench.Relevance;
+using Annuaire.Search.Querying;
 
 namespace Annuaire.Search.Tests.Relevance;
 
@@ -18,7 +19,7 @@ public sealed class JudgedQueryFileTests
         Assert.Equal(("lieux", "l01", "garde enfant", 3), (query.Set, query.Id, query.Text, query.Line));
         Assert.Equal("garde enfant", query.Request.Text);
         Assert.Equal("93048", query.Request.Territoire);
-        Assert.Equal(["famille", "sante"], query.Request.Thematiques);
+        Assert.Equal(["famille", "sante"], query.Request.ValuesOf(FacetDimension.Thematique));
         Assert.Equal(RelevanceMetrics.Cutoff, query.Request.PageSize);
         Assert.Equal(new Dictionary<string, int> { ["creche-a"] = 2, ["agepi"] = 1 }, query.Grades);
     }

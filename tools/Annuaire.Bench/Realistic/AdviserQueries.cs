@@ -14,15 +14,13 @@ internal sealed record AdviserQuery(string Text, string? Departement, string? Fa
     public const int PageSize = 20;
 
     /// <summary>The same query for the Annuaire engine (facets and highlighted snippets on).</summary>
-    public SearchRequest ToSearchRequest() => new()
+    public SearchRequest ToSearchRequest() => new SearchRequest
     {
         Text = Text,
         Territoire = Departement,
-        Thematiques = Famille is null ? [] : [Famille],
-        Publics = Public is null ? [] : [Public],
         Page = Page,
         PageSize = PageSize,
-    };
+    }.With(FacetDimension.Thematique, Famille is null ? [] : [Famille]).With(FacetDimension.Public, Public is null ? [] : [Public]);
 }
 
 /// <summary>

@@ -12,16 +12,14 @@ internal static class JudgedQueryFile
 {
     private const int Columns = 5;
 
-    /// <summary>How each filter key of the file sets the request; one place for the list of keys.</summary>
-    private static readonly Dictionary<string, Func<SearchRequest, IReadOnlyList<string>, SearchRequest>> Filters = new(StringComparer.Ordinal)
-    {
-        ["territoire"] = (request, values) => values.Count == 1
-            ? request with { Territoire = values[0] }
-            : throw new FormatException("un seul territoire par requête"),
-        ["thematique"] = (request, values) => request with { Thematiques = values },
-        ["public"] = (request, values) => request with { Publics = values },
-        ["type"] = (request, values) => request with { Types = values },
-    };
+    /// <summary>How each filter key of the file sets the request: the site's query-string keys.</summary>
+    private static readonly Dictionary<string, Func<SearchRequest, IReadOnlyList<string>, SearchRequest>> Filters =
+        FacetDimensions.Filters.ToDictionary(
+            f => f.Key,
+            f => (Func<SearchRequest, IReadOnlyList<string>, SearchRequest>)((request, values) => f.IsTerritory && values.Count != 1
+                ? throw new FormatException("un seul territoire par requête")
+                : request.With(f.Dimension, values)),
+            StringComparer.Ordinal);
 
     /// <summary>Reads <paramref name="path"/>.</summary>
     /// <exception cref="FormatException">A malformed line, with the file and line in the message.</exception>

@@ -43,12 +43,11 @@ internal static class SearchCommand
             var response = engine.Search(new SearchRequest
             {
                 Text = result.GetValue(text),
-                Thematiques = result.GetValue(thematique) ?? [],
-                Publics = result.GetValue(publics) ?? [],
-                Porteurs = result.GetValue(porteur) ?? [],
                 Territoire = result.GetValue(territoire),
                 PageSize = result.GetValue(size),
-            });
+            }.With(FacetDimension.Thematique, result.GetValue(thematique) ?? [])
+             .With(FacetDimension.Public, result.GetValue(publics) ?? [])
+             .With(FacetDimension.Porteur, result.GetValue(porteur) ?? []));
             if (result.GetValue(format) == "json" || result.GetValue(json))
             {
                 console.Out.WriteLine(JsonSerializer.Serialize(new
@@ -56,7 +55,7 @@ internal static class SearchCommand
                     total = response.Total,
                     results = response.Hits.Select(h => new { id = h.Offer.Id, titre = h.Offer.Titre, score = h.Score, snippet = h.SnippetHtml }),
                     facets = response.Facets.ToDictionary(f => f.Key.ToString().ToLowerInvariant(), f => f.Value.Select(v => new { value = v.Value, count = v.Count, selected = v.Selected })),
-                    notices = response.Notices,
+                    notices = response.Notices.Select(n => n.ToString()),
                     spelling = response.Spelling,
                     elapsedMicroseconds = response.ElapsedMicroseconds,
                 }, Json));
