@@ -28,11 +28,11 @@ public static class DataInclusionExporter
     /// <param name="offers">The catalogue.</param>
     /// <param name="source">Producer id, e.g. <c>annuaire-45</c>.</param>
     /// <param name="offerUrl">Builds the public page URL of an offer (<c>lien_source</c>), or null.</param>
-    /// <param name="today">Expired offers are left out.</param>
+    /// <param name="today">Offers not listed that day (<see cref="OfferVisibility"/>) are left out.</param>
     public static IReadOnlyList<DataInclusionService> Services(IEnumerable<Offer> offers, string source, Func<Offer, string>? offerUrl, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(offers);
-        return [.. offers.Where(o => o.Statut != OfferStatus.Archive && !o.IsExpired(today)).SelectMany(o =>
+        return [.. offers.Where(o => OfferVisibility.IsListed(o, today)).SelectMany(o =>
         {
             var service = Service(o, source, offerUrl);
             var ids = DataInclusionIds.Services(source, o);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using Annuaire.Content.Model;
+using Annuaire.Content.Parsing;
 using Annuaire.Search;
 using Annuaire.Web.Services;
 using Microsoft.Extensions.Options;
@@ -49,11 +50,12 @@ public static class AnnuaireApi
             return Results.Text(doc.ToString(), "application/opensearchdescription+xml", Encoding.UTF8);
         }).ExcludeFromDescription();
 
-        app.MapGet("/sitemap.xml", (OfferSearchEngine engine, IOptions<AnnuaireOptions> site) =>
+        app.MapGet("/sitemap.xml", (OfferSearchEngine engine, IOptions<AnnuaireOptions> site, TimeProvider clock) =>
         {
             var baseUrl = site.Value.PublicOrigin;
+            var today = FrenchClock.Today(clock);
             XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
-            var urls = engine.All().Where(o => o.Statut != OfferStatus.Archive)
+            var urls = engine.All().Where(o => OfferVisibility.IsListed(o, today))
                 .Select(o => new XElement(sm + "url", new XElement(sm + "loc", $"{baseUrl}/offres/{o.Id}"), new XElement(sm + "lastmod", o.DateMaj.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
             var doc = new XDocument(new XElement(sm + "urlset", new XElement(sm + "url", new XElement(sm + "loc", $"{baseUrl}/")), urls));
             return Results.Text(doc.ToString(), "application/xml", Encoding.UTF8);

@@ -119,6 +119,20 @@ public sealed class SearchTests(EngineFixture fixture) : IClassFixture<EngineFix
         Assert.Contains("forum-emploi-expire", all);
     }
 
+    [Theory]
+    [InlineData(2025, 12, 15, false)] // Before valide_du.
+    [InlineData(2026, 2, 1, true)]
+    [InlineData(2026, 4, 1, false)] // After valide_jusqu_au.
+    public void Search_WhenValidityPeriod_ListsTheOfferOnlyDuringIt(int year, int month, int day, bool listed)
+    {
+        using var engine = new OfferSearchEngine(new FixedClock(new DateTimeOffset(year, month, day, 10, 0, 0, TimeSpan.FromHours(1))));
+        engine.Rebuild(fixture.Catalog);
+
+        var ids = engine.Search(new SearchRequest { Text = "forum nettoyage" }).Hits.Select(h => h.Offer.Id);
+        Assert.Equal(listed, ids.Contains("forum-emploi-expire"));
+        Assert.Equal(listed, engine.Suggest("forum emploi").Any(s => s.OfferId == "forum-emploi-expire"));
+    }
+
     [Fact]
     public void Search_WhenEmptyEverything_ReturnsAllActiveOffersByTitle()
     {

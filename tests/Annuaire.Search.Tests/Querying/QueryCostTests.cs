@@ -1,0 +1,74 @@
+using Annuaire.Search.Querying;
+
+namespace Annuaire.Search.Tests.Querying;
+
+/// <summary>
+/// What a request may cost is bounded whatever it holds: words (after splitting on any
+/// separator), typo-tolerant words and passes over the index. Times are measured by the bench
+/// (« hostile » row), not here; these are the structural bounds that make them hold.
+/// </summary>
+public sealed class QueryCostTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    private static readonly string[] MadeUp = ["brulvexa", "quintrop", "zarpelin", "vostrike", "mélunaxe", "grodivin", "paltrequ", "sornivex", "tuckarel", "wimbraxo", "fendoluq",
+        "jasperix", "klovimar", "nuttaver", "ropelaxi", "stavinor", "yuberlik", "drombaxe", "huvelint", "lorquimb", "pesnavor", "trivolax"];
+
+    /// <summary>The attack of the report: 22 unknown 8-letter words joined by dots (one « word » for a naive cap) and 7 filters.</summary>
+    private static SearchRequest Hostile => new SearchRequest { Text = string.Join('.', MadeUp), Territoire = "45" }
+        .With(FacetDimension.Thematique, "mobilite", "logement-hebergement")
+        .With(FacetDimension.Public, "jeunes")
+        .With(FacetDimension.Type, "accompagnement")
+        .With(FacetDimension.Porteur, "cd45")
+        .With(FacetDimension.ModeAccueil, "en-presentiel")
+        .With(FacetDimension.Frais, "gratuit");
+
+    [Fact]
+    public void Search_WhenWordsJoinedBySeparators_CountsEachWordAgainstTheCap()
+    {
+        var response = fixture.Engine.Search(Hostile);
+
+        Assert.Equal(UserQuery.MaxWords, response.Cost.Words);
+        Assert.Equal(string.Join(' ', MadeUp.Take(UserQuery.MaxWords)), response.EffectiveText);
+        Assert.Contains(new SearchNotice.WordsLimited(UserQuery.MaxWords), response.Notices);
+    }
+
+    [Fact]
+    public void Search_WhenManyUnknownWords_SearchesFewWithTypos()
+    {
+        var response = fixture.Engine.Search(Hostile);
+
+        Assert.Equal(TextQueryBuilder.MaxFuzzyWords, response.Cost.FuzzyWords);
+        Assert.Contains(new SearchNotice.TypoToleranceLimited(TextQueryBuilder.MaxFuzzyWords), response.Notices);
+    }
+
+    [Fact]
+    public void Search_WhenSevenFilters_PassesOverTheIndexDoNotGrowWithFilters()
+    {
+        var plain = fixture.Engine.Search(new SearchRequest { Text = "aide permis" });
+        var filtered = fixture.Engine.Search(new SearchRequest { Text = "aide permis", Territoire = "45" }.With(FacetDimension.Thematique, "mobilite", "logement-hebergement").With(FacetDimension.Public, "tous-publics", "jeunes"));
+        var hostile = fixture.Engine.Search(Hostile);
+
+        Assert.True(filtered.Total > 0);
+        Assert.Equal((1, 1), (plain.Cost.Passes, filtered.Cost.Passes));
+        Assert.InRange(hostile.Cost.Passes, 1, 2); // Nothing matched: at most one more pass, for a spelling suggestion.
+    }
+
+    [Fact]
+    public void Search_WhenFiltersGiveNothing_RelaxationsComeFromTheSamePass()
+    {
+        var response = fixture.Engine.Search(new SearchRequest { Text = "alimentaire", Territoire = "61" });
+
+        Assert.Equal(0, response.Total);
+        Assert.Contains(response.Relaxations, r => r.Dimension == FacetDimension.Departement && r.Count > 0);
+        Assert.InRange(response.Cost.Passes, 1, 2);
+    }
+
+    [Fact]
+    public void Search_WhenSeparatorJoinsWords_FindsWhatSpacesFind()
+    {
+        var dotted = fixture.Engine.Search(new SearchRequest { Text = "aide.permis" });
+        var spaced = fixture.Engine.Search(new SearchRequest { Text = "aide permis" });
+
+        Assert.Equal(spaced.Hits.Select(h => h.Offer.Id), dotted.Hits.Select(h => h.Offer.Id));
+        Assert.NotEmpty(dotted.Hits);
+    }
+}
