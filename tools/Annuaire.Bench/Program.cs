@@ -16,6 +16,7 @@ using Annuaire.Search.Querying;
 //   --compare-postgres      same, side by side with PostgreSQL 15 (started by tools/postgres-bench.sh unless --postgres "conn")
 //   --keep-corpus DIR       keep the realistic corpus there      --load-only   time loading + validation of the realistic files
 //   --snippets              snippet cost, 2 KB vs 200 KB body    --write DIR   write a content folder (with --corpus realistic: realistic)
+//   --hostile               the most expensive accepted request vs « aide permis », same run
 //   relevance [--content DIR] [--queries FILE] [--misses]   judged relevance suite (docs/pertinence.md)
 if (args is [RelevanceCommand.Name, ..])
 {
@@ -33,6 +34,7 @@ var realistic = false;
 var comparePostgres = false;
 var loadOnly = false;
 var snippets = false;
+var hostile = false;
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Valeur attendue après {args[i]}.");
@@ -56,6 +58,7 @@ for (var i = 0; i < args.Length; i++)
         case "--compare-postgres": comparePostgres = realistic = true; break;
         case "--load-only": loadOnly = realistic = true; break;
         case "--snippets": snippets = true; break;
+        case "--hostile": hostile = true; break;
         default: Console.Error.WriteLine($"Option inconnue : {args[i]}"); return 2;
     }
 }
@@ -80,6 +83,12 @@ if (writeTo is not null)
 if (snippets)
 {
     SnippetCost.Run(source, sizes[0], queryCount);
+    return 0;
+}
+
+if (hostile)
+{
+    HostileCost.Run(source, sizes[0], queryCount);
     return 0;
 }
 

@@ -71,4 +71,16 @@ public sealed class QueryCostTests(EngineFixture fixture) : IClassFixture<Engine
         Assert.Equal(spaced.Hits.Select(h => h.Offer.Id), dotted.Hits.Select(h => h.Offer.Id));
         Assert.NotEmpty(dotted.Hits);
     }
+
+    [Fact]
+    public void Search_WhenOnlyAnExclusion_ExcludesInsteadOfReturningEverything()
+    {
+        var all = fixture.Engine.Search(new SearchRequest { PageSize = SearchRequest.MaxPageSize });
+        var withoutPermis = fixture.Engine.Search(new SearchRequest { Text = "-permis", PageSize = SearchRequest.MaxPageSize });
+        var permis = fixture.Engine.Search(new SearchRequest { Text = "permis", PageSize = SearchRequest.MaxPageSize });
+
+        Assert.True(permis.Total > 0);
+        Assert.Equal(all.Total - permis.Total, withoutPermis.Total);
+        Assert.Empty(withoutPermis.Hits.Select(h => h.Offer.Id).Intersect(permis.Hits.Select(h => h.Offer.Id)));
+    }
 }
