@@ -9,7 +9,7 @@ namespace Annuaire.Search.Analysis;
 /// <summary>
 /// The French chain for offer text:
 /// StandardTokenizer → ElisionFilter → LowerCaseFilter → [SynonymFilter, index time only]
-/// → StopFilter (French minus meaningful words) → <see cref="FoldedVariantFilter"/>
+/// → StopFilter (French minus meaningful words) → ASCIIFoldingFilter keeping the original
 /// → FrenchLightStemFilter → ASCIIFoldingFilter → RemoveDuplicatesTokenFilter.
 /// Synonyms run before stop words so that rules like « permis de conduire » match whole; the
 /// stemmer runs before folding because its rules read accents (« -ité », « -ée »), and the
@@ -35,7 +35,7 @@ public sealed class FrenchOfferAnalyzer : Analyzer
         }
 
         stream = new StopFilter(LuceneSettings.Version, stream, FrenchAnalysis.StopWords);
-        stream = new FoldedVariantFilter(stream);
+        stream = new ASCIIFoldingFilter(stream, preserveOriginal: true);
         stream = new FrenchLightStemFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
         stream = new RemoveDuplicatesTokenFilter(stream);

@@ -92,4 +92,29 @@ public sealed class FrenchOfferAnalyzerTests : IDisposable
     [Fact]
     public void Words_WhenTypo_KeepsUnstemmedFoldedWord() =>
         AnalyzesTo(_withSynonyms.Words, "L'Hébergement", "hebergement");
+
+    /// <summary>
+    /// The stemmer reads accents, so the accented and the unaccented spellings can stem apart;
+    /// the folded copy kept before the stemmer makes them share a token whatever the ending.
+    /// </summary>
+    [Theory]
+    [InlineData("sécurité", "securite")]
+    [InlineData("activités", "activites")]
+    [InlineData("santé", "sante")]
+    [InlineData("créée", "creee")]
+    [InlineData("aînés", "aines")]
+    [InlineData("cœur", "coeur")]
+    public void Analyze_WhenTypedWithoutAccents_SharesATokenWithTheAccentedWord(string accented, string plain) =>
+        Assert.NotEmpty(Tokens(_analyzer, accented).Intersect(Tokens(_analyzer, plain)));
+
+    [Theory]
+    [InlineData("aide n° 12")]
+    [InlineData("garde ½ journée")]
+    [InlineData("cœur œuvre")]
+    public void Analyze_WhenTokensHaveAccentsOrSymbols_EmitsEachTokenOnce(string text)
+    {
+        var tokens = Tokens(_analyzer, text);
+        Assert.NotEmpty(tokens);
+        Assert.Equal(tokens.Distinct(), tokens);
+    }
 }
