@@ -15,13 +15,15 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace Annuaire.Search;
 
 /// <summary>
-/// The search engine: holds the current index generation, swaps it atomically on rebuild, and
-/// answers searches, suggestions and lookups. Thread-safe; build one per application.
+/// The search engine: holds the current index generation, swaps it atomically on a rebuild or an
+/// incremental update, and answers searches, suggestions and lookups. Thread-safe; build one per
+/// application.
 /// </summary>
 public sealed class OfferSearchEngine : IDisposable
 {
     private readonly TimeProvider _clock;
     private readonly System.Threading.Lock _swapLock = new();
+    private readonly System.Threading.Lock _updateLock = new();
     private IndexGeneration? _current;
     private long _generations;
 
@@ -48,11 +50,69 @@ public sealed class OfferSearchEngine : IDisposable
     public IndexStatus Rebuild(ContentCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        lock (_updateLock)
+        {
+            return RebuildUnderLock(catalog);
+        }
+    }
+
+    private IndexStatus RebuildUnderLock(ContentCatalog catalog)
+    {
         var analyzers = new OfferAnalyzers(catalog.Referentials.Synonyms);
         var directory = new RAMDirectory();
         OfferIndexBuilder.Build(catalog.Offers, catalog.Referentials, analyzers, directory, IndexFolder.CommitData(catalog.Fingerprint));
         var offers = catalog.Offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
         return Swap(directory, offers, catalog.Referentials, analyzers, catalog.Fingerprint);
+    }
+
+    /// <summary>
+    /// Brings the index to <paramref name="catalog"/> by updating only the offers that changed:
+    /// an offer is re-indexed when the catalogue holds another object for its id (the loader
+    /// reuses the objects of unchanged files), deleted when its id is gone, added when new. Falls
+    /// back to <see cref="Rebuild"/> when the referentials changed (labels, territories and
+    /// synonyms are in every document) or nothing is served yet. Searches in flight finish on the
+    /// state they started with.
+    /// </summary>
+    /// <returns>The status served and the number of offers written or deleted (-1 after a full rebuild).</returns>
+    public (IndexStatus Status, int Changed) Apply(ContentCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        lock (_updateLock)
+        {
+            var current = Volatile.Read(ref _current);
+            if (current is null || !ReferenceEquals(current.Referentials, catalog.Referentials))
+            {
+                return (RebuildUnderLock(catalog), -1);
+            }
+
+            var lineage = current.Lineage;
+            var offers = new Dictionary<string, Offer>(catalog.Offers.Count, StringComparer.Ordinal);
+            var changed = 0;
+            foreach (var offer in catalog.Offers)
+            {
+                offers[offer.Id] = offer;
+                if (!current.Offers.TryGetValue(offer.Id, out var served) || !ReferenceEquals(served, offer))
+                {
+                    lineage.Writer.UpdateDocument(new Term(OfferFields.Id, offer.Id), OfferDocumentFactory.Create(offer, catalog.Referentials));
+                    changed++;
+                }
+            }
+
+            foreach (var id in current.Offers.Keys.Where(id => !offers.ContainsKey(id)))
+            {
+                lineage.Writer.DeleteDocuments(new Term(OfferFields.Id, id));
+                changed++;
+            }
+
+            if (changed == 0 && current.Fingerprint == catalog.Fingerprint)
+            {
+                return (StatusOf(current), 0);
+            }
+
+            lineage.Searchers.MaybeRefreshBlocking();
+            var searcher = lineage.Searchers.Acquire();
+            return (Publish(lineage, searcher, offers, catalog.Fingerprint, current), changed);
+        }
     }
 
     /// <summary>
@@ -66,7 +126,10 @@ public sealed class OfferSearchEngine : IDisposable
         ArgumentNullException.ThrowIfNull(indexPath);
         ArgumentNullException.ThrowIfNull(referentials);
         var loaded = IndexFolder.Load(indexPath);
-        return Swap(loaded.Directory, loaded.Offers, referentials, new OfferAnalyzers(referentials.Synonyms), loaded.Fingerprint);
+        lock (_updateLock)
+        {
+            return Swap(loaded.Directory, loaded.Offers, referentials, new OfferAnalyzers(referentials.Synonyms), loaded.Fingerprint);
+        }
     }
 
     /// <summary>
@@ -82,13 +145,20 @@ public sealed class OfferSearchEngine : IDisposable
     internal void SaveIndex(string indexPath, Func<DirectoryInfo, LuceneDirectory> open)
     {
         ArgumentNullException.ThrowIfNull(indexPath);
-        var saved = WithSearcher(
-            (generation, _) =>
-            {
-                IndexFolder.Save(generation.Directory, indexPath, open);
-                return true;
-            },
-            () => false);
+        bool saved;
+        lock (_updateLock)
+        {
+            // Changes since the last commit are committed first; no update runs meanwhile.
+            saved = WithSearcher(
+                (generation, _) =>
+                {
+                    generation.Lineage.Commit(IndexFolder.CommitData(generation.Fingerprint));
+                    IndexFolder.Save(generation.Lineage.Directory, indexPath, open);
+                    return true;
+                },
+                () => false);
+        }
+
         if (!saved)
         {
             throw new InvalidOperationException("Aucun index à enregistrer : le contenu n'a pas encore été chargé.");
@@ -105,14 +175,31 @@ public sealed class OfferSearchEngine : IDisposable
         return catalog.Offers.Count;
     }
 
-    private IndexStatus Swap(LuceneDirectory directory, Dictionary<string, Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, string fingerprint)
+    private IndexStatus Swap(RAMDirectory directory, Dictionary<string, Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, string fingerprint)
+    {
+        var lineage = IndexLineage.Open(directory, analyzers, referentials);
+        var status = Publish(lineage, lineage.Searchers.Acquire(), offers, fingerprint, null);
+        lineage.Retire(); // Its generations hold it from now on: the last one out closes it.
+        return status;
+    }
+
+    /// <summary>Makes a searcher of <paramref name="lineage"/> the one served; the replaced generation drains and gives its searcher back.</summary>
+    private IndexStatus Publish(IndexLineage lineage, IndexSearcher searcher, IReadOnlyDictionary<string, Offer> offers, string fingerprint, IndexGeneration? previousOnLineage)
     {
         IndexGeneration next;
         IndexGeneration? previous;
-        lock (_swapLock)
+        try
         {
-            next = new IndexGeneration(++_generations, directory, offers, referentials, analyzers, _clock.GetUtcNow(), fingerprint);
-            previous = Interlocked.Exchange(ref _current, next);
+            lock (_swapLock)
+            {
+                next = new IndexGeneration(++_generations, lineage, searcher, offers, _clock.GetUtcNow(), fingerprint, previousOnLineage);
+                previous = Interlocked.Exchange(ref _current, next);
+            }
+        }
+        catch
+        {
+            lineage.Searchers.Release(searcher);
+            throw;
         }
 
         previous?.Retire();
@@ -241,15 +328,7 @@ public sealed class OfferSearchEngine : IDisposable
 
             try
             {
-                var searcher = generation.Searchers.Acquire();
-                try
-                {
-                    return action(generation, searcher);
-                }
-                finally
-                {
-                    generation.Searchers.Release(searcher);
-                }
+                return action(generation, generation.Searcher);
             }
             finally
             {

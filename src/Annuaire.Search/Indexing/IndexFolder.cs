@@ -123,10 +123,14 @@ internal static class IndexFolder
             }
 
             var offers = new Dictionary<string, Offer>(StringComparer.Ordinal);
+            var live = MultiFields.GetLiveDocs(reader); // Offers changed or deleted after the build are deleted documents.
             for (var i = 0; i < reader.MaxDoc; i++)
             {
-                var offer = OfferJson.Deserialize(reader.Document(i).Get(OfferFields.Source, CultureInfo.InvariantCulture));
-                offers[offer.Id] = offer;
+                if (live is null || live.Get(i))
+                {
+                    var offer = OfferJson.Deserialize(reader.Document(i).Get(OfferFields.Source, CultureInfo.InvariantCulture));
+                    offers[offer.Id] = offer;
+                }
             }
 
             var loaded = new LoadedIndex(memory, offers, data.TryGetValue(FingerprintKey, out var fingerprint) ? fingerprint : string.Empty);

@@ -6,42 +6,44 @@ using Annuaire.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Annuaire.Search.Indexing;
 
 /// <summary>
-/// One complete, immutable index with everything that must change with it (offers, referentials,
-/// analyzers). The engine swaps generations atomically; a generation is disposed only once the
-/// last search that leased it has finished, so a swap never fails a search in flight.
+/// One searcher over one state of an <see cref="IndexLineage"/>, with everything that must match
+/// it (offers, facet ordinals, the offer of each document). The engine swaps generations
+/// atomically; a generation gives its searcher back only once the last search that leased it has
+/// finished, so neither a swap nor an incremental update ever fails a search in flight.
 /// </summary>
 internal sealed class IndexGeneration
 {
-    private readonly LuceneDirectory _directory;
+    private readonly IndexLineage _lineage;
     private int _leases = 1; // The engine's own reference; dropped by Retire().
 
-    public IndexGeneration(long number, LuceneDirectory directory, IReadOnlyDictionary<string, Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, DateTimeOffset builtAt, string fingerprint)
+    /// <param name="number">Sequence number.</param>
+    /// <param name="lineage">The index; the generation takes a reference on it.</param>
+    /// <param name="searcher">Acquired from the lineage's searcher manager; given back when the generation drains.</param>
+    /// <param name="offers">The offers of this state, by id.</param>
+    /// <param name="builtAt">When this state was published.</param>
+    /// <param name="fingerprint">Content fingerprint of this state.</param>
+    /// <param name="previous">The generation it follows on the same lineage (its referential-derived data is reused), or null.</param>
+    public IndexGeneration(long number, IndexLineage lineage, IndexSearcher searcher, IReadOnlyDictionary<string, Offer> offers, DateTimeOffset builtAt, string fingerprint, IndexGeneration? previous)
     {
+        if (!lineage.TryAddReference())
+        {
+            throw new InvalidOperationException("Index lineage already closed.");
+        }
+
         Number = number;
-        _directory = directory;
+        _lineage = lineage;
+        Searcher = searcher;
         Fingerprint = fingerprint;
         Offers = offers;
-        Referentials = referentials;
-        Analyzers = analyzers;
         BuiltAt = builtAt;
-        Searchers = new SearcherManager(directory, new Bm25SearcherFactory());
-        Keywords = KeywordSuggestions.From(offers.Values, referentials);
-        TerritoryNames = new TerritoryRecognizer(referentials.Territories);
-        var searcher = Searchers.Acquire();
-        try
-        {
-            Facets = FacetOrdinals.Load(searcher.IndexReader, SearchExecution.AllFacetFields);
-            OffersByDoc = ReadOffersByDoc(searcher.IndexReader, offers);
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
+        Keywords = KeywordSuggestions.From(offers.Values, lineage.Referentials);
+        TerritoryNames = previous?.TerritoryNames ?? new TerritoryRecognizer(lineage.Referentials.Territories);
+        Facets = FacetOrdinals.Load(searcher.IndexReader, SearchExecution.AllFacetFields);
+        OffersByDoc = ReadOffersByDoc(searcher.IndexReader, offers);
     }
 
     public long Number { get; }
@@ -49,16 +51,17 @@ internal sealed class IndexGeneration
     /// <summary>Fingerprint of the content this generation was built from.</summary>
     public string Fingerprint { get; }
 
-    /// <summary>The committed index (read-only once built); only touch it under a lease.</summary>
-    public LuceneDirectory Directory => _directory;
+    /// <summary>The index this generation reads.</summary>
+    public IndexLineage Lineage => _lineage;
 
-    public SearcherManager Searchers { get; }
+    /// <summary>The searcher of this state (thread-safe; only use it under a lease).</summary>
+    public IndexSearcher Searcher { get; }
 
     public IReadOnlyDictionary<string, Offer> Offers { get; }
 
-    public ReferentialSet Referentials { get; }
+    public ReferentialSet Referentials => _lineage.Referentials;
 
-    public OfferAnalyzers Analyzers { get; }
+    public OfferAnalyzers Analyzers => _lineage.Analyzers;
 
     public DateTimeOffset BuiltAt { get; }
 
@@ -154,23 +157,16 @@ internal sealed class IndexGeneration
         }
     }
 
-    /// <summary>Returns a lease; the last one out closes the index.</summary>
+    /// <summary>Returns a lease; the last one out gives the searcher back and releases the lineage.</summary>
     public void Release()
     {
         if (Interlocked.Decrement(ref _leases) == 0)
         {
-            Searchers.Dispose();
-            Analyzers.Dispose();
-            _directory.Dispose();
+            _lineage.Searchers.Release(Searcher);
+            _lineage.Release();
         }
     }
 
     /// <summary>Called once by the engine when a newer generation replaces this one.</summary>
     public void Retire() => Release();
-
-    private sealed class Bm25SearcherFactory : SearcherFactory
-    {
-        public override IndexSearcher NewSearcher(Lucene.Net.Index.IndexReader reader) =>
-            new(reader) { Similarity = OfferIndexBuilder.Similarity };
-    }
 }

@@ -1,0 +1,98 @@
+using Annuaire.Content.Referentials;
+using Annuaire.Search.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+
+namespace Annuaire.Search.Indexing;
+
+/// <summary>
+/// One in-memory index and its long-lived writer, from a full build to the next: offers are
+/// added, changed and deleted in place, and each change is published as a new near-real-time
+/// searcher (<see cref="SearcherManager"/> on the writer). Generations lease it; the last one out
+/// after it is retired closes the writer and the directory. Changes are serialised by the engine.
+/// </summary>
+internal sealed class IndexLineage
+{
+    private int _references = 1; // The engine's own, dropped by Retire().
+
+    private IndexLineage(RAMDirectory directory, IndexWriter writer, OfferAnalyzers analyzers, ReferentialSet referentials)
+    {
+        Directory = directory;
+        Writer = writer;
+        Analyzers = analyzers;
+        Referentials = referentials;
+        Searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory());
+    }
+
+    public RAMDirectory Directory { get; }
+
+    public IndexWriter Writer { get; }
+
+    public SearcherManager Searchers { get; }
+
+    public OfferAnalyzers Analyzers { get; }
+
+    /// <summary>The referentials every document of this lineage was built with (a change of them means a full rebuild).</summary>
+    public ReferentialSet Referentials { get; }
+
+    /// <summary>Opens a writer on a committed index (built or loaded) and its first searcher.</summary>
+    public static IndexLineage Open(RAMDirectory directory, OfferAnalyzers analyzers, ReferentialSet referentials)
+    {
+        var config = new IndexWriterConfig(LuceneSettings.Version, analyzers.Index)
+        {
+            OpenMode = OpenMode.APPEND,
+            Similarity = OfferIndexBuilder.Similarity,
+            // Merges run inside the update that triggers them: when an update returns, no file is
+            // being written in the background (saving the index copies a quiet directory).
+            MergeScheduler = new SerialMergeScheduler(),
+        };
+        return new IndexLineage(directory, new IndexWriter(directory, config), analyzers, referentials);
+    }
+
+    /// <summary>Commits pending changes with <paramref name="commitData"/>, so the directory can be copied.</summary>
+    public void Commit(IDictionary<string, string> commitData)
+    {
+        Writer.SetCommitData(commitData);
+        Writer.Commit();
+    }
+
+    /// <summary>Takes a reference; false once closed.</summary>
+    public bool TryAddReference()
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _references);
+            if (current <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _references, current + 1, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Returns a reference; the last one closes everything.</summary>
+    public void Release()
+    {
+        if (Interlocked.Decrement(ref _references) == 0)
+        {
+            Searchers.Dispose();
+            Writer.Dispose();
+            Analyzers.Dispose();
+            Directory.Dispose();
+        }
+    }
+
+    /// <summary>Called once by the engine when a full rebuild replaces this lineage.</summary>
+    public void Retire() => Release();
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) =>
+            new(reader) { Similarity = OfferIndexBuilder.Similarity };
+    }
+}

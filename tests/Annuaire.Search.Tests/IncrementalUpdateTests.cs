@@ -1,0 +1,179 @@
+using Annuaire.Content;
+using Annuaire.Content.Model;
+using Annuaire.Content.Parsing;
+using Annuaire.Search.Querying;
+
+namespace Annuaire.Search.Tests;
+
+/// <summary>
+/// <see cref="OfferSearchEngine.Apply"/> re-indexes only the offers that changed (another object
+/// for the same id), deletes the ones gone, adds the new ones, and rebuilds when the referentials
+/// change; searches stay consistent (hits, facets, suggestions, saved index) throughout.
+/// </summary>
+public sealed class IncrementalUpdateTests : IDisposable
+{
+    private readonly EngineFixture _fixture = new();
+
+    private OfferSearchEngine Engine => _fixture.Engine;
+
+    private ContentCatalog Catalog => _fixture.Catalog;
+
+    public void Dispose() => _fixture.Dispose();
+
+    private static ContentCatalog With(ContentCatalog catalog, IEnumerable<Offer> offers) => catalog with { Offers = [.. offers], Fingerprint = Guid.NewGuid().ToString("N") };
+
+    /// <summary>Offers listed when browsing (archived and expired ones are not).</summary>
+    private int Listed => Engine.Search(new SearchRequest()).Total;
+
+    private IReadOnlyList<string> Ids(string text, string? territoire = null) =>
+        [.. Engine.Search(new SearchRequest { Text = text, Territoire = territoire, PageSize = SearchRequest.MaxPageSize }).Hits.Select(h => h.Offer.Id)];
+
+    [Fact]
+    public void Apply_WhenOneOfferChanges_ReindexesOnlyThatOne()
+    {
+        var target = Catalog.Offers.First(o => o.Id == "atelier-cv-montargis");
+        var edited = target with { Titre = "Atelier ornithorynque", MotsCles = ["ornithorynque"] };
+        var listed = Listed;
+
+        var (status, changed) = Engine.Apply(With(Catalog, Catalog.Offers.Select(o => o.Id == target.Id ? edited : o)));
+
+        Assert.Equal(1, changed);
+        Assert.Equal(Catalog.Offers.Count, status.OfferCount);
+        Assert.Equal(["atelier-cv-montargis"], Ids("ornithorynque"));
+        Assert.Same(edited, Engine.Find(target.Id));
+        Assert.Equal(listed, Listed);
+    }
+
+    [Fact]
+    public void Apply_WhenOffersAddedAndDeleted_HitsFacetsAndSuggestionsFollow()
+    {
+        var gone = Catalog.Offers.First(o => o.Id == "atelier-cv-montargis");
+        var added = gone with { Id = "atelier-cv-flers", SourcePath = "offres/orne/atelier-cv-flers.md", Titre = "Atelier CV zythologie", ZoneEligibilite = ["61"] };
+        var before = Engine.Search(new SearchRequest()).Facets[FacetDimension.Departement].ToDictionary(v => v.Value, v => v.Count);
+        var listed = Listed;
+
+        var (_, changed) = Engine.Apply(With(Catalog, Catalog.Offers.Where(o => o != gone).Append(added)));
+
+        Assert.Equal(2, changed);
+        Assert.Null(Engine.Find(gone.Id));
+        Assert.Equal(["atelier-cv-flers"], Ids("zythologie"));
+        Assert.Contains(Engine.Suggest("zytho"), s => s.OfferId == "atelier-cv-flers");
+        var after = Engine.Search(new SearchRequest()).Facets[FacetDimension.Departement].ToDictionary(v => v.Value, v => v.Count);
+        Assert.Equal(before["45"] - 1, after["45"]);
+        Assert.Equal(before["61"] + 1, after["61"]);
+        Assert.Equal(listed, Listed);
+    }
+
+    [Fact]
+    public void Apply_WhenNothingChanged_PublishesNothing()
+    {
+        var generation = Engine.Status!.Generation;
+
+        var (status, changed) = Engine.Apply(Catalog);
+
+        Assert.Equal((0, generation), (changed, status.Generation));
+    }
+
+    [Fact]
+    public void Apply_WhenReferentialsChange_RebuildsEverything()
+    {
+        var reloaded = ContentLoader.Load(Catalog.Root, new ValidationOptions { Today = new DateOnly(2026, 11, 22) });
+
+        var (status, changed) = Engine.Apply(reloaded);
+
+        Assert.Equal(-1, changed);
+        Assert.Equal(reloaded.Offers.Count, status.OfferCount);
+    }
+
+    [Fact]
+    public void Apply_ThenSaveAndLoad_KeepsOnlyTheCurrentOffers()
+    {
+        var gone = Catalog.Offers.First(o => o.Id == "atelier-cv-montargis");
+        var edited = Catalog.Offers.First(o => o.Id != gone.Id);
+        var changedTitle = edited with { Titre = "Titre modifié quetzalcoatl" };
+        var listed = Listed;
+        Engine.Apply(With(Catalog, Catalog.Offers.Where(o => o != gone).Select(o => o == edited ? changedTitle : o)));
+        var folder = Path.Combine(Path.GetTempPath(), "annuaire-incremental-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Engine.SaveIndex(folder);
+            using var loaded = new OfferSearchEngine(FixedClock.Default);
+            var status = loaded.LoadIndex(folder, Catalog.Referentials);
+
+            Assert.Equal(Catalog.Offers.Count - 1, status.OfferCount);
+            Assert.Null(loaded.Find(gone.Id));
+            Assert.Equal("Titre modifié quetzalcoatl", loaded.Find(edited.Id)!.Titre);
+            Assert.Equal([edited.Id], loaded.Search(new SearchRequest { Text = "quetzalcoatl" }).Hits.Select(h => h.Offer.Id));
+            Assert.Equal(listed - 1, loaded.Search(new SearchRequest()).Total);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Apply_WhenSearchesRunConcurrently_NoSearchFailsOrSeesAHalfUpdate()
+    {
+        var target = Catalog.Offers.First(o => o.Id == "atelier-cv-montargis");
+        var failures = new List<string>();
+        var listed = Listed;
+        var searches = 0;
+        using var stop = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    var all = Engine.Search(new SearchRequest());
+                    var found = Engine.Search(new SearchRequest { Text = "atelier" });
+                    var departements = all.Facets[FacetDimension.Departement].Where(v => v.Value != Offer.France).Sum(v => v.Count);
+                    if (all.Total != listed || found.Total == 0 || departements == 0)
+                    {
+                        lock (failures)
+                        {
+                            failures.Add($"{all.Total} offres, {found.Total} « atelier »");
+                        }
+                    }
+                }
+                catch (Exception ex)
+                {
+                    lock (failures)
+                    {
+                        failures.Add(ex.ToString());
+                    }
+                }
+
+                Interlocked.Increment(ref searches);
+            }
+        })).ToList();
+
+        while (Volatile.Read(ref searches) < 20)
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        for (var i = 0; i < 40; i++)
+        {
+            var edited = target with { Titre = $"Atelier CV version {i}" };
+            var (_, changed) = Engine.Apply(With(Catalog, Catalog.Offers.Select(o => o.Id == target.Id ? edited : o)));
+            Assert.Equal(1, changed);
+        }
+
+        var after = Volatile.Read(ref searches);
+        while (Volatile.Read(ref searches) < after + 20)
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+        Assert.Empty(failures);
+        Assert.Equal("Atelier CV version 39", Engine.Find(target.Id)!.Titre);
+        Assert.Equal([target.Id], Ids("\"version 39\""));
+    }
+}
