@@ -1,5 +1,6 @@
 using Annuaire.Content.Diagnostics;
 using Annuaire.Content.Model;
+using Annuaire.Content.Parsing;
 using Annuaire.Content.Referentials;
 
 namespace Annuaire.Content;
@@ -23,10 +24,22 @@ public sealed record ContentCatalog
     public required int FileCount { get; init; }
 
     /// <summary>
-    /// <see cref="ContentFingerprint"/> of the folder, taken before it was read: if a file changed
-    /// during the load, the fingerprint is older than the content, never newer.
+    /// <see cref="ContentFingerprint"/> of the folder, from the very bytes that were read (each file
+    /// once): the fingerprint always describes the offers of this catalogue.
     /// </summary>
     public string Fingerprint { get; init; } = string.Empty;
+
+    /// <summary>What was read of each offer file, to reuse for files unchanged at the next load.</summary>
+    internal IReadOnlyDictionary<string, LoadedFile> Files { get; init; } = new Dictionary<string, LoadedFile>();
+
+    /// <summary>Digest of the referentials folder the offers were validated against.</summary>
+    internal string ReferentialsDigest { get; init; } = string.Empty;
+
+    /// <summary>The diagnostics of the referentials (kept with them when they are reused).</summary>
+    internal IReadOnlyList<Diagnostic> ReferentialDiagnostics { get; init; } = [];
+
+    /// <summary>The options the offers were validated with.</summary>
+    internal ValidationOptions? Options { get; init; }
 
     /// <summary>Number of errors.</summary>
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
@@ -34,3 +47,6 @@ public sealed record ContentCatalog
     /// <summary>Number of warnings.</summary>
     public int WarningCount => Diagnostics.Count(d => !d.IsError);
 }
+
+/// <summary>One offer file as read: its listing stamp, digest, offer and diagnostics.</summary>
+internal sealed record LoadedFile(long Length, long LastWriteTicks, string Digest, Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics);

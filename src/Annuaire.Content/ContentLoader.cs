@@ -17,7 +17,17 @@ public static class ContentLoader
 
     /// <summary>Loads and validates everything under <paramref name="contentRoot"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">When the folder does not exist.</exception>
-    public static ContentCatalog Load(string contentRoot, ValidationOptions options)
+    public static ContentCatalog Load(string contentRoot, ValidationOptions options) => Load(contentRoot, options, previous: null);
+
+    /// <summary>
+    /// Loads <paramref name="contentRoot"/> again after a change, reading only what changed since
+    /// <paramref name="previous"/>: an offer file with the same size and write time keeps its offer
+    /// object and diagnostics (so the engine re-indexes only the others); referentials or options
+    /// that changed mean every file is read again. Checks across files (identifiers, probable
+    /// duplicates, limits) always run on the whole catalogue.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">When the folder does not exist.</exception>
+    public static ContentCatalog Load(string contentRoot, ValidationOptions options, ContentCatalog? previous)
     {
         ArgumentNullException.ThrowIfNull(contentRoot);
         ArgumentNullException.ThrowIfNull(options);
@@ -27,24 +37,35 @@ public static class ContentLoader
             throw new DirectoryNotFoundException($"Dossier de contenu introuvable : {root}");
         }
 
-        var fingerprint = ContentFingerprint.Compute(root);
         var diagnostics = new List<Diagnostic>();
-        var referentials = ReferentialLoader.Load(root, diagnostics);
+        var referentialsDigest = ContentFingerprint.Referentials(root);
+        var reuse = previous is not null && previous.Root == root && previous.ReferentialsDigest == referentialsDigest && previous.Options == options;
+        var referentialDiagnostics = new List<Diagnostic>(reuse ? previous!.ReferentialDiagnostics : []);
+        var referentials = reuse ? previous!.Referentials : ReferentialLoader.Load(root, referentialDiagnostics);
+        diagnostics.AddRange(referentialDiagnostics);
+
         var files = EnumerateOfferFiles(root, diagnostics);
 
-        // Files are independent: parse and validate them in parallel, then merge in file order so
-        // the offers and diagnostics do not depend on scheduling.
-        var read = new (Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics)[files.Count];
-        Parallel.For(0, files.Count, i => read[i] = OfferFileReader.Read(files[i], referentials, options));
+        // Files are independent: parse and validate the new and changed ones in parallel, then
+        // merge in file order so the offers and diagnostics do not depend on scheduling.
+        var read = new LoadedFile[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var entry = files[i];
+            read[i] = reuse && previous!.Files.TryGetValue(entry.RelativePath, out var known) && known.Length == entry.Length && known.LastWriteTicks == entry.LastWriteTicks && entry.IsReadable
+                ? known
+                : ReadFile(entry, referentials, options);
+        });
 
         var offers = new List<Offer>(files.Count);
+        var loaded = new Dictionary<string, LoadedFile>(files.Count, StringComparer.Ordinal);
         var firstFileById = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
-            var (offer, fileDiagnostics) = read[i];
-            read[i] = default;
-            diagnostics.AddRange(fileDiagnostics);
+            var result = read[i];
+            loaded[file.RelativePath] = result;
+            diagnostics.AddRange(result.Diagnostics);
             var id = Path.GetFileNameWithoutExtension(file.RelativePath);
             var relative = file.RelativePath;
             if (firstFileById.TryGetValue(id, out var first))
@@ -55,9 +76,9 @@ public static class ContentLoader
             }
 
             firstFileById[id] = relative;
-            if (offer is not null)
+            if (result.Offer is not null)
             {
-                offers.Add(offer);
+                offers.Add(result.Offer);
             }
         }
 
@@ -70,8 +91,19 @@ public static class ContentLoader
             Offers = offers,
             Diagnostics = DiagnosticLimits.Apply([.. diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)], options),
             FileCount = files.Count,
-            Fingerprint = fingerprint,
+            Fingerprint = ContentFingerprint.Combine(referentialsDigest, files.Select((f, i) => (f.RelativePath, read[i].Digest))),
+            Files = loaded,
+            ReferentialsDigest = referentialsDigest,
+            ReferentialDiagnostics = referentialDiagnostics,
+            Options = options,
         };
+    }
+
+    private static LoadedFile ReadFile(ContentEntry entry, ReferentialSet referentials, ValidationOptions options)
+    {
+        var bytes = ContentTree.Read(entry, options.MaxFileBytes);
+        var (offer, diagnostics) = OfferFileReader.Read(entry, bytes, referentials, options);
+        return new LoadedFile(entry.Length, entry.LastWriteTicks, ContentFingerprint.OfFile(entry, bytes), offer, diagnostics);
     }
 
     /// <summary>The offer files, never following a link; every other entry is reported, none silently skipped.</summary>

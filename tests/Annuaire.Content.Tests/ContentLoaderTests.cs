@@ -134,4 +134,72 @@ public sealed class ContentLoaderTests : IDisposable
     [Fact]
     public void Load_WhenFolderMissing_Throws() =>
         Assert.Throws<DirectoryNotFoundException>(() => ContentLoader.Load(Path.Combine(_root.FullName, "absent"), Options));
+
+    private void Touch(string relativePath, string text)
+    {
+        Write(relativePath, text);
+        // A later write time, whatever the file system's clock resolution.
+        File.SetLastWriteTimeUtc(Path.Combine(_root.FullName, "offres", relativePath), DateTime.UtcNow.AddMinutes(1));
+    }
+
+    [Fact]
+    public void Load_WhenNothingChangedSincePrevious_ReusesEveryOffer()
+    {
+        Write("loiret/scooters-gien.md", Valid);
+        Write("loiret/scooters-montargis.md", Valid.Replace("Gien", "Montargis", StringComparison.Ordinal));
+        var first = ContentLoader.Load(_root.FullName, Options);
+
+        var second = ContentLoader.Load(_root.FullName, Options, first);
+
+        Assert.Same(first.Referentials, second.Referentials);
+        Assert.All(first.Offers.Zip(second.Offers), pair => Assert.Same(pair.First, pair.Second));
+        Assert.Equal(first.Fingerprint, second.Fingerprint);
+        Assert.Equal(first.Diagnostics, second.Diagnostics);
+    }
+
+    [Fact]
+    public void Load_WhenOneFileChanged_ReadsOnlyThatOne()
+    {
+        Write("loiret/scooters-gien.md", Valid);
+        Write("loiret/scooters-montargis.md", Valid.Replace("Gien", "Montargis", StringComparison.Ordinal));
+        var first = ContentLoader.Load(_root.FullName, Options);
+
+        Touch("loiret/scooters-montargis.md", Valid.Replace("Gien", "Amilly", StringComparison.Ordinal));
+        var second = ContentLoader.Load(_root.FullName, Options, first);
+
+        Assert.Same(first.Offers.Single(o => o.Id == "scooters-gien"), second.Offers.Single(o => o.Id == "scooters-gien"));
+        Assert.Contains("Amilly", second.Offers.Single(o => o.Id == "scooters-montargis").Titre, StringComparison.Ordinal);
+        Assert.NotEqual(first.Fingerprint, second.Fingerprint);
+        Assert.Equal(ContentLoader.Load(_root.FullName, Options).Fingerprint, second.Fingerprint);
+    }
+
+    [Fact]
+    public void Load_WhenFileDeletedOrBroken_DropsItsOfferAndReportsIt()
+    {
+        Write("loiret/scooters-gien.md", Valid);
+        Write("loiret/scooters-montargis.md", Valid.Replace("Gien", "Montargis", StringComparison.Ordinal));
+        var first = ContentLoader.Load(_root.FullName, Options);
+
+        File.Delete(Path.Combine(_root.FullName, "offres", "loiret", "scooters-gien.md"));
+        Touch("loiret/scooters-montargis.md", "---\ntitre: [\n---\n");
+        var second = ContentLoader.Load(_root.FullName, Options, first);
+
+        Assert.Empty(second.Offers);
+        Assert.Contains(second.Diagnostics, d => d.File == "offres/loiret/scooters-montargis.md" && d.IsError);
+    }
+
+    [Fact]
+    public void Load_WhenReferentialsOrDayChange_ReadsEverythingAgain()
+    {
+        Write("loiret/scooters-gien.md", Valid);
+        var first = ContentLoader.Load(_root.FullName, Options);
+
+        var nextDay = ContentLoader.Load(_root.FullName, Options with { Today = Options.Today.AddDays(1) }, first);
+        File.AppendAllText(Path.Combine(_root.FullName, "referentiels", "synonymes.txt"), "\ntrottinette, patinette\n");
+        var newReferentials = ContentLoader.Load(_root.FullName, Options, first);
+
+        Assert.NotSame(first.Offers[0], nextDay.Offers[0]);
+        Assert.NotSame(first.Referentials, newReferentials.Referentials);
+        Assert.NotSame(first.Offers[0], newReferentials.Offers[0]);
+    }
 }

@@ -12,4 +12,7 @@ public sealed record ContentEntry(string FullPath, string RelativePath, long Len
 {
     /// <summary>Whether the entry is a regular file that may be opened.</summary>
     public bool IsReadable => Refusal is null;
+
+    /// <summary>Last write time (UTC ticks) from the listing, 0 for a refused entry.</summary>
+    public long LastWriteTicks { get; init; }
 }

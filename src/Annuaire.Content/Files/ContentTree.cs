@@ -178,7 +178,7 @@ public static class ContentTree
                 : new ContentRefusal(DiagnosticCodes.UnreadableFile, "Fichier introuvable (supprimé pendant la lecture ?)."));
         }
 
-        return new ContentEntry(file.FullName, RelativeTo(root, file.FullName), file.Length, null);
+        return new ContentEntry(file.FullName, RelativeTo(root, file.FullName), file.Length, null) { LastWriteTicks = file.LastWriteTimeUtc.Ticks };
     }
 
     private static bool IsLink(FileSystemInfo info)

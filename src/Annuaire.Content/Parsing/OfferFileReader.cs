@@ -34,8 +34,14 @@ public static partial class OfferFileReader
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(options);
+        return Read(entry, ContentTree.Read(entry, options.MaxFileBytes), referentials, options);
+    }
+
+    /// <summary>Checks an entry whose bytes were already read (or refused) by <see cref="ContentTree.Read"/>.</summary>
+    internal static (Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics) Read(ContentEntry entry, (byte[]? Bytes, ContentRefusal? Refusal) read, ReferentialSet referentials, ValidationOptions options)
+    {
         var bag = new DiagnosticBag(entry.RelativePath);
-        var (bytes, refusal) = ContentTree.Read(entry, options.MaxFileBytes);
+        var (bytes, refusal) = read;
         if (refusal is not null)
         {
             bag.Error(refusal.Code, SourceLocation.File, refusal.Message);
