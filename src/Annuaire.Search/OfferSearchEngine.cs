@@ -80,8 +80,23 @@ public sealed class OfferSearchEngine : IDisposable
         lock (_updateLock)
         {
             var current = Volatile.Read(ref _current);
-            if (current is null || !ReferenceEquals(current.Referentials, catalog.Referentials))
+            if (current is not null && catalog.Fingerprint.Length > 0 && current.Fingerprint == catalog.Fingerprint)
             {
+                if (ReferenceEquals(current.Referentials, catalog.Referentials) && catalog.Offers.All(o => current.Offers.TryGetValue(o.Id, out var served) && ReferenceEquals(served, o)))
+                {
+                    return (StatusOf(current), 0);
+                }
+
+                // The same bytes read again (a saved index at start-up, then the content check):
+                // the index already holds them; serve the catalogue's objects so later changes are incremental.
+                current.Lineage.Adopt(catalog.Referentials);
+                return (Publish(current.Lineage, current.Lineage.Searchers.Acquire(), catalog.Offers.ToDictionary(o => o.Id, StringComparer.Ordinal), catalog.Fingerprint, current), 0);
+            }
+
+            if (current is null || !ReferenceEquals(current.Referentials, catalog.Referentials)
+                || catalog.Offers.Count(o => !current.Offers.TryGetValue(o.Id, out var served) || !ReferenceEquals(served, o)) > (catalog.Offers.Count / 2) + 100)
+            {
+                // New referentials are in every document; and past half the catalogue a fresh build is faster than updates.
                 return (RebuildUnderLock(catalog), -1);
             }
 
@@ -102,11 +117,6 @@ public sealed class OfferSearchEngine : IDisposable
             {
                 lineage.Writer.DeleteDocuments(new Term(OfferFields.Id, id));
                 changed++;
-            }
-
-            if (changed == 0 && current.Fingerprint == catalog.Fingerprint)
-            {
-                return (StatusOf(current), 0);
             }
 
             lineage.Searchers.MaybeRefreshBlocking();

@@ -77,12 +77,29 @@ public sealed class IncrementalUpdateTests : IDisposable
     [Fact]
     public void Apply_WhenReferentialsChange_RebuildsEverything()
     {
-        var reloaded = ContentLoader.Load(Catalog.Root, new ValidationOptions { Today = new DateOnly(2026, 11, 22) });
+        var reloaded = ContentLoader.Load(Catalog.Root, new ValidationOptions { Today = new DateOnly(2026, 11, 22) }) with { Fingerprint = "autres-referentiels" };
 
         var (status, changed) = Engine.Apply(reloaded);
 
         Assert.Equal(-1, changed);
         Assert.Equal(reloaded.Offers.Count, status.OfferCount);
+        Assert.Same(reloaded.Referentials, Engine.Referentials);
+    }
+
+    [Fact]
+    public void Apply_WhenSameBytesReadAgain_AdoptsTheObjectsThenUpdatesIncrementally()
+    {
+        // What happens after a start from a saved index: the content is read again, unchanged.
+        var reloaded = ContentLoader.Load(Catalog.Root, new ValidationOptions { Today = new DateOnly(2026, 11, 22) });
+        Assert.Equal(Catalog.Fingerprint, reloaded.Fingerprint);
+
+        var (_, adopted) = Engine.Apply(reloaded);
+        var target = reloaded.Offers.First(o => o.Id == "atelier-cv-montargis");
+        var (_, changed) = Engine.Apply(With(reloaded, reloaded.Offers.Select(o => o == target ? target with { Titre = "Atelier axolotl" } : o)));
+
+        Assert.Equal((0, 1), (adopted, changed));
+        Assert.Same(reloaded.Referentials, Engine.Referentials);
+        Assert.Equal([target.Id], Ids("axolotl"));
     }
 
     [Fact]

@@ -42,7 +42,9 @@ public sealed class IndexPersistenceTests : IDisposable
         Assert.Equal(firstResults, await Ids(second, "/api/offres?q=hebergement+urgence&territoire=45"));
         using var after = await HealthAsync(second);
         Assert.Equal("ok", after.RootElement.GetProperty("status").GetString());
-        Assert.Equal(1, after.RootElement.GetProperty("generation").GetInt32()); // Same content: no rebuild.
+        // Same content: nothing is rebuilt or re-indexed; the objects read again are adopted (one more generation).
+        Assert.Equal(2, after.RootElement.GetProperty("generation").GetInt32());
+        Assert.Equal("index enregistré", after.RootElement.GetProperty("startedFrom").GetString());
     }
 
     [Theory]

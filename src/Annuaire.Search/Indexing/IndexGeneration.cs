@@ -40,8 +40,9 @@ internal sealed class IndexGeneration
         Fingerprint = fingerprint;
         Offers = offers;
         BuiltAt = builtAt;
-        Keywords = KeywordSuggestions.From(offers.Values, lineage.Referentials);
-        TerritoryNames = previous?.TerritoryNames ?? new TerritoryRecognizer(lineage.Referentials.Territories);
+        Referentials = lineage.Referentials;
+        Keywords = KeywordSuggestions.From(offers.Values, Referentials);
+        TerritoryNames = previous is not null && ReferenceEquals(previous.Referentials, Referentials) ? previous.TerritoryNames : new TerritoryRecognizer(Referentials.Territories);
         Facets = FacetOrdinals.Load(searcher.IndexReader, SearchExecution.AllFacetFields);
         OffersByDoc = ReadOffersByDoc(searcher.IndexReader, offers);
     }
@@ -59,7 +60,8 @@ internal sealed class IndexGeneration
 
     public IReadOnlyDictionary<string, Offer> Offers { get; }
 
-    public ReferentialSet Referentials => _lineage.Referentials;
+    /// <summary>The referentials of this state (those of its lineage when it was published).</summary>
+    public ReferentialSet Referentials { get; }
 
     public OfferAnalyzers Analyzers => _lineage.Analyzers;
 

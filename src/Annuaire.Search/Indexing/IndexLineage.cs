@@ -34,7 +34,10 @@ internal sealed class IndexLineage
     public OfferAnalyzers Analyzers { get; }
 
     /// <summary>The referentials every document of this lineage was built with (a change of them means a full rebuild).</summary>
-    public ReferentialSet Referentials { get; }
+    public ReferentialSet Referentials { get; private set; }
+
+    /// <summary>Takes <paramref name="referentials"/> read again from the same bytes (same content fingerprint) as its own.</summary>
+    public void Adopt(ReferentialSet referentials) => Referentials = referentials;
 
     /// <summary>Opens a writer on a committed index (built or loaded) and its first searcher.</summary>
     public static IndexLineage Open(RAMDirectory directory, OfferAnalyzers analyzers, ReferentialSet referentials)
@@ -53,6 +56,12 @@ internal sealed class IndexLineage
     /// <summary>Commits pending changes with <paramref name="commitData"/>, so the directory can be copied.</summary>
     public void Commit(IDictionary<string, string> commitData)
     {
+        var current = Writer.CommitData;
+        if (!Writer.HasUncommittedChanges() && current.Count == commitData.Count && commitData.All(kv => current.TryGetValue(kv.Key, out var v) && v == kv.Value))
+        {
+            return; // Nothing new since the last commit: the directory already holds it.
+        }
+
         Writer.SetCommitData(commitData);
         Writer.Commit();
     }

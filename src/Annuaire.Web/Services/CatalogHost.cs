@@ -33,6 +33,7 @@ public sealed class CatalogHost : BackgroundService
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
 
     // One pending "something changed" is enough: further signals while one waits add nothing.
+    private ContentCatalog? _lastCatalog; // Only touched by loads, which the reload gate serialises.
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private FileSystemWatcher? _watcher;
     private Task _startupRefresh = Task.CompletedTask;
@@ -266,10 +267,13 @@ public sealed class CatalogHost : BackgroundService
         }
     }
 
-    /// <summary>Loads the content and swaps a new index in; false when skipped because nothing changed.</summary>
+    /// <summary>
+    /// Loads the content (reading only the files changed since the last load) and brings the index
+    /// to it (re-indexing only the offers that changed); false when nothing changed.
+    /// </summary>
     private bool Load(bool onlyIfChanged)
     {
-        var catalog = ContentLoader.Load(ContentPath, ValidationOptions.ForToday(_clock, _options.StaleAfterMonths));
+        var catalog = ContentLoader.Load(ContentPath, ValidationOptions.ForToday(_clock, _options.StaleAfterMonths), _lastCatalog);
         var served = _engine.Status;
         if (catalog.FileCount == 0 && served is { OfferCount: > 0 })
         {
@@ -285,14 +289,24 @@ public sealed class CatalogHost : BackgroundService
             _logger.LogWarning("Fichier ignoré : {Diagnostic}", error.ToString());
         }
 
-        if (onlyIfChanged && served?.Fingerprint == catalog.Fingerprint)
+        var unchanged = served?.Fingerprint == catalog.Fingerprint;
+        var (_, changed) = _engine.Apply(catalog);
+        _lastCatalog = catalog;
+        if (unchanged)
         {
-            _logger.LogInformation("Index enregistré à jour : {Offers} offres, {Errors} fichier(s) en erreur", catalog.Offers.Count, catalog.ErrorCount);
+            _logger.LogInformation("Index {State} : {Offers} offres, {Errors} fichier(s) en erreur", onlyIfChanged ? "enregistré à jour" : "à jour", catalog.Offers.Count, catalog.ErrorCount);
             return false;
         }
 
-        _engine.Rebuild(catalog);
-        _logger.LogInformation("Index construit : {Offers} offres, {Errors} fichier(s) en erreur", catalog.Offers.Count, catalog.ErrorCount);
+        if (changed < 0)
+        {
+            _logger.LogInformation("Index construit : {Offers} offres, {Errors} fichier(s) en erreur", catalog.Offers.Count, catalog.ErrorCount);
+        }
+        else
+        {
+            _logger.LogInformation("Index mis à jour : {Changed} offre(s) réindexée(s) ou retirée(s) sur {Offers}, {Errors} fichier(s) en erreur", changed, catalog.Offers.Count, catalog.ErrorCount);
+        }
+
         Save();
         return true;
     }
