@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Loopback load test of the real site, bounded in time:
 #   tools/loadtest.sh [seconds=60] [report-file]
-# Copies content/ to a temporary folder, starts the site (Release, saved index on) on a free
+# Environment: ANNUAIRE_LOADTEST_CONTENT=DIR uses another content folder (e.g. 10,000 offers written
+# by `tools/Annuaire.Bench -- --write DIR --corpus realistic --offers 10000`); ANNUAIRE_LOADTEST_DISTINCT=oui
+# makes every search distinct (no output cache: the engine's own throughput).
+# Copies the content to a temporary folder, starts the site (Release, saved index on) on a free
 # loopback port, runs mixed searches for the given time while an offer file is rewritten every
 # 10 s (each rewrite = a live rebuild), then stops the site. Exit code 1 on any 5xx, any failed
 # request, a missing rebuild or a final health other than "ok".
@@ -17,7 +20,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cp -r content "$work/content"
+cp -r "${ANNUAIRE_LOADTEST_CONTENT:-content}" "$work/content"
 dotnet build -c Release -v quiet -nologo src/Annuaire.Web/Annuaire.Web.csproj >/dev/null
 dotnet build -c Release -v quiet -nologo tools/Annuaire.LoadTest/Annuaire.LoadTest.csproj >/dev/null
 
@@ -43,6 +46,7 @@ echo "Site : $url (contenu copié dans $work/content)"
 
 args=(--url "$url" --seconds "$seconds" --concurrency 8 --touch-content "$work/content" --touch-every 10)
 [ -n "$report" ] && args+=(--report "$report")
+[ -n "${ANNUAIRE_LOADTEST_DISTINCT:-}" ] && args+=(--distinct "$ANNUAIRE_LOADTEST_DISTINCT")
 status=0
 dotnet tools/Annuaire.LoadTest/bin/Release/net10.0/Annuaire.LoadTest.dll "${args[@]}" || status=$?
 if grep -qE 'fail|crit' "$work/site.log"; then

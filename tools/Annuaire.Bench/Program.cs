@@ -17,6 +17,7 @@ using Annuaire.Search.Querying;
 //   --keep-corpus DIR       keep the realistic corpus there      --load-only   time loading + validation of the realistic files
 //   --snippets              snippet cost, 2 KB vs 200 KB body    --write DIR   write a content folder (with --corpus realistic: realistic)
 //   --hostile               the most expensive accepted request vs « aide permis », same run
+//   --update                one edited file → searchable (incremental load + index update), vs full load + build
 //   relevance [--content DIR] [--queries FILE] [--misses]   judged relevance suite (docs/pertinence.md)
 if (args is [RelevanceCommand.Name, ..])
 {
@@ -35,6 +36,7 @@ var comparePostgres = false;
 var loadOnly = false;
 var snippets = false;
 var hostile = false;
+var update = false;
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Valeur attendue après {args[i]}.");
@@ -59,6 +61,7 @@ for (var i = 0; i < args.Length; i++)
         case "--load-only": loadOnly = realistic = true; break;
         case "--snippets": snippets = true; break;
         case "--hostile": hostile = true; break;
+        case "--update": update = true; break;
         default: Console.Error.WriteLine($"Option inconnue : {args[i]}"); return 2;
     }
 }
@@ -83,6 +86,12 @@ if (writeTo is not null)
 if (snippets)
 {
     SnippetCost.Run(source, sizes[0], queryCount);
+    return 0;
+}
+
+if (update)
+{
+    UpdateLatency.Run(source, sizes[0], Math.Min(queryCount, 50), keepCorpus);
     return 0;
 }
 

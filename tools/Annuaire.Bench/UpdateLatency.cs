@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using Annuaire.Bench.Realistic;
+using Annuaire.Content;
+using Annuaire.Content.Parsing;
+using Annuaire.Search;
+using Annuaire.Search.Querying;
+
+namespace Annuaire.Bench;
+
+/// <summary>
+/// How long after an editor saves one offer file it is searchable, the way the site does it
+/// (<see cref="ContentLoader.Load(string, ValidationOptions, ContentCatalog?)"/> with the previous
+/// catalogue, then <see cref="OfferSearchEngine.Apply"/>), against the full load + build it replaces.
+/// </summary>
+internal static class UpdateLatency
+{
+    public static void Run(ContentCatalog source, int size, int rounds, string? keepCorpus)
+    {
+        using var content = GeneratedContent.Write(source, size, keepCorpus);
+        var options = ValidationOptions.ForToday(TimeProvider.System);
+        var full = Stopwatch.StartNew();
+        var catalog = ContentLoader.Load(content.Folder, options);
+        var loadSeconds = full.Elapsed.TotalSeconds;
+        using var engine = new OfferSearchEngine(TimeProvider.System);
+        engine.Apply(catalog);
+        var buildSeconds = full.Elapsed.TotalSeconds - loadSeconds;
+
+        var files = Directory.GetFiles(Path.Combine(content.Folder, ContentLoader.OffersFolder), "*.md", SearchOption.AllDirectories);
+        var random = new Random(5);
+        var times = new List<(double Load, double Apply, double Total)>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var file = files[random.Next(files.Length)];
+            var word = $"marqueur{round}x";
+            File.AppendAllText(file, $"\n\nMot témoin : {word}.\n");
+            var start = Stopwatch.GetTimestamp();
+            catalog = ContentLoader.Load(content.Folder, options, catalog);
+            var loaded = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            var (_, changed) = engine.Apply(catalog);
+            var total = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            var found = engine.Search(new SearchRequest { Text = word }).Total;
+            if (changed != 1 || found != 1)
+            {
+                throw new InvalidOperationException($"Mise à jour incrémentale inattendue : {changed} offre(s) réindexée(s), {found} trouvée(s).");
+            }
+
+            times.Add((loaded, total - loaded, total));
+        }
+
+        double P(Func<(double Load, double Apply, double Total), double> of, double q)
+        {
+            var sorted = times.Select(of).Order().ToArray();
+            return sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
+        }
+
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# Mise à jour d'une offre — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cœurs, {size:N0} offres réalistes, {rounds} modifications, charge au départ {Comparison.LoadAverage()}"));
+        Console.WriteLine("| étape | p50 (ms) | p95 (ms) | max (ms) |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| relecture (seul le fichier modifié est lu) | {P(t => t.Load, 0.5):0} | {P(t => t.Load, 0.95):0} | {P(t => t.Load, 1):0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| mise à jour de l'index (une offre) | {P(t => t.Apply, 0.5):0} | {P(t => t.Apply, 0.95):0} | {P(t => t.Apply, 1):0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **enregistrement → trouvable** | **{P(t => t.Total, 0.5):0}** | **{P(t => t.Total, 0.95):0}** | **{P(t => t.Total, 1):0}** |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| pour mémoire : chargement complet + construction | {loadSeconds * 1000:0} + {buildSeconds * 1000:0} | | |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Mémoire de travail après les mises à jour : {process.WorkingSet64 / 1048576.0:0} Mo."));
+    }
+}
