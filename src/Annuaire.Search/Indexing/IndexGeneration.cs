@@ -18,7 +18,7 @@ namespace Annuaire.Search.Indexing;
 internal sealed class IndexGeneration
 {
     private readonly IndexLineage _lineage;
-    private int _leases = 1; // The engine's own reference; dropped by Retire().
+    private readonly LeaseCount _leases = new(); // The owner's lease is the first one.
 
     /// <param name="number">Sequence number.</param>
     /// <param name="lineage">The index; the generation takes a reference on it.</param>
@@ -142,27 +142,12 @@ internal sealed class IndexGeneration
     }
 
     /// <summary>Takes a lease; false when the generation is already retired and drained.</summary>
-    public bool TryLease()
-    {
-        while (true)
-        {
-            var current = Volatile.Read(ref _leases);
-            if (current <= 0)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref _leases, current + 1, current) == current)
-            {
-                return true;
-            }
-        }
-    }
+    public bool TryLease() => _leases.TryTake();
 
     /// <summary>Returns a lease; the last one out gives the searcher back and releases the lineage.</summary>
     public void Release()
     {
-        if (Interlocked.Decrement(ref _leases) == 0)
+        if (_leases.Return())
         {
             _lineage.Searchers.Release(Searcher);
             _lineage.Release();

@@ -14,7 +14,7 @@ namespace Annuaire.Search.Indexing;
 /// </summary>
 internal sealed class IndexLineage
 {
-    private int _references = 1; // The engine's own, dropped by Retire().
+    private readonly LeaseCount _references = new(); // The owner's lease is the first one.
 
     private IndexLineage(RAMDirectory directory, IndexWriter writer, OfferAnalyzers analyzers, ReferentialSet referentials)
     {
@@ -67,27 +67,12 @@ internal sealed class IndexLineage
     }
 
     /// <summary>Takes a reference; false once closed.</summary>
-    public bool TryAddReference()
-    {
-        while (true)
-        {
-            var current = Volatile.Read(ref _references);
-            if (current <= 0)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref _references, current + 1, current) == current)
-            {
-                return true;
-            }
-        }
-    }
+    public bool TryAddReference() => _references.TryTake();
 
     /// <summary>Returns a reference; the last one closes everything.</summary>
     public void Release()
     {
-        if (Interlocked.Decrement(ref _references) == 0)
+        if (_references.Return())
         {
             Searchers.Dispose();
             Writer.Dispose();
