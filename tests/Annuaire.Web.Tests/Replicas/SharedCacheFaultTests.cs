@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Annuaire.Web.Tests.Replicas;
@@ -12,7 +11,7 @@ public sealed class SharedCacheFaultTests
     {
         using var site = new SiteFactory
         {
-            Settings = new Dictionary<string, string> { ["Annuaire:Redis"] = $"127.0.0.1:{ClosedPort()}" },
+            Settings = new Dictionary<string, string> { ["Annuaire:Redis"] = $"127.0.0.1:{LoopbackPort.Free()}" },
         };
         using var client = site.CreateClient();
 
@@ -31,13 +30,5 @@ public sealed class SharedCacheFaultTests
         Assert.Equal("redis", health.RootElement.GetProperty("cache").GetString());
         Assert.Contains("pages servies sans cache", health.RootElement.GetProperty("cacheError").GetString(), StringComparison.Ordinal);
         Assert.Equal("Degraded", await client.GetStringAsync("/healthz/ready", TestContext.Current.CancellationToken));
-    }
-
-    /// <summary>A loopback port nobody listens on (taken from the system, then released).</summary>
-    internal static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
