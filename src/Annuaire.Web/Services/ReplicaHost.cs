@@ -162,14 +162,17 @@ public sealed class ReplicaHost : BackgroundService, ICatalogSource
     /// <summary>Checks, loads and swaps in a version; returns why it could not, or null once it serves.</summary>
     private async Task<IndexUnusableException?> TrySwapAsync(string id, CancellationToken cancellationToken)
     {
+        var started = _clock.GetTimestamp();
         try
         {
             var version = _store.Open(id);
+            var verified = _clock.GetElapsedTime(started);
             var referentials = ReferentialLoader.Load(version.Folder, []);
             var status = _engine.LoadIndex(version.IndexPath, referentials);
             _served = version.Id;
             Swaps++;
-            _logger.LogInformation("Version {Version} de l'index en service : {Offers} offres", version.Id, status.OfferCount);
+            _logger.LogInformation("Version {Version} de l'index en service : {Offers} offres, vérifiée en {Verified} ms, chargée en {Loaded} ms",
+                version.Id, status.OfferCount, (int)verified.TotalMilliseconds, (int)_clock.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (IndexUnusableException ex)
         {
