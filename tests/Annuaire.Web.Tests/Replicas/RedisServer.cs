@@ -33,12 +33,23 @@ public sealed class RedisServer : IDisposable
     /// <summary>The connection string for <c>Annuaire:Redis</c>.</summary>
     public string Configuration => $"127.0.0.1:{Port}";
 
-    /// <summary>The executable, or null when the package is not installed.</summary>
-    public static string? Find() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries)
+    /// <summary>
+    /// The executable: <c>ANNUAIRE_REDIS_SERVER</c> (<c>none</c> turns the tests that need it off),
+    /// else <c>redis-server</c> on the PATH or in /usr/bin; null when the package is not installed.
+    /// </summary>
+    public static string? Find()
+    {
+        if (Environment.GetEnvironmentVariable("ANNUAIRE_REDIS_SERVER") is { Length: > 0 } configured)
+        {
+            return configured == "none" ? null
+                : File.Exists(configured) ? configured : throw new FileNotFoundException($"ANNUAIRE_REDIS_SERVER désigne un fichier absent : {configured}");
+        }
+
+        return (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Append("/usr/bin").Append("/usr/sbin")
             .Select(folder => Path.Combine(folder, "redis-server"))
             .FirstOrDefault(File.Exists);
+    }
 
     /// <summary>
     /// Starts a server; when none is installed, the calling test is reported skipped with the install
