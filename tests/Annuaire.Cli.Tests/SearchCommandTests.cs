@@ -44,13 +44,13 @@ public sealed class SearchCommandTests
         try
         {
             Assert.Equal(0, CliRunner.Run("index", "--content", CliRunner.TestContent, "--out", folder).ExitCode);
-            var terms = Directory.GetFiles(folder, "*.tim").Single();
+            var terms = Directory.GetFiles(folder, "*.tim", SearchOption.AllDirectories).Single();
             File.WriteAllBytes(terms, File.ReadAllBytes(terms)[..100]);
 
             var (code, _, error) = CliRunner.Run("search", "garage", "--content", CliRunner.TestContent, "--index", folder);
 
             Assert.Equal(2, code);
-            Assert.Contains("illisible ou corrompu", error, StringComparison.Ordinal);
+            Assert.Contains("est incomplète", error, StringComparison.Ordinal);
         }
         finally
         {

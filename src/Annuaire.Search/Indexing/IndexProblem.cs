@@ -11,4 +11,7 @@ public enum IndexProblem
 
     /// <summary>Written by another version of the engine (analysis may differ).</summary>
     OtherVersion,
+
+    /// <summary>A published version whose files are missing or shorter than listed (copy in progress or interrupted).</summary>
+    Incomplete,
 }

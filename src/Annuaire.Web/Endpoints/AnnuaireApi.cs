@@ -18,19 +18,23 @@ public static class AnnuaireApi
         app.MapOffersApi();
         app.MapApiReference();
 
-        app.MapGet("/healthz", (OfferSearchEngine engine, CatalogHost host, TimeProvider clock) =>
+        app.MapGet("/healthz", (OfferSearchEngine engine, ICatalogSource host, OutputCacheBackend cache, TimeProvider clock) =>
         {
             var status = engine.Status;
-            var healthy = status is not null && host.LastError is null && host.SaveError is null;
+            var healthy = status is not null && host.LastError is null && host.SaveError is null && cache.Problem is null;
             return Results.Json(new
             {
                 status = status is null ? "indisponible" : healthy ? "ok" : "dégradé",
+                mode = host.Mode == AnnuaireMode.Replica ? "replica" : "standalone",
+                indexVersion = host.IndexVersion,
+                cache = cache.Name,
+                cacheError = cache.Problem,
                 offers = status?.OfferCount ?? 0,
                 generation = status?.Generation ?? 0,
                 indexAgeSeconds = status is null ? (double?)null : Math.Round((clock.GetUtcNow() - status.BuiltAt).TotalSeconds),
                 errors = host.Diagnostics.Count(d => d.IsError),
                 lastError = host.LastError,
-                indexSaved = host.IndexPath is not null,
+                indexSaved = host.IndexSaved,
                 startedFrom = host.StartupSource,
                 saveError = host.SaveError,
             }, statusCode: status is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);

@@ -17,6 +17,33 @@ public sealed class AnnuaireOptions : IValidatableObject
     /// </summary>
     public string IndexPath { get; set; } = string.Empty;
 
+    /// <summary>How this instance gets its index: <c>Standalone</c> (built from the content, the default) or <c>Replica</c>.</summary>
+    public AnnuaireMode Mode { get; set; } = AnnuaireMode.Standalone;
+
+    /// <summary>
+    /// Replica mode: the shared folder of published index versions (<c>annuaire index --out</c>),
+    /// typically a mounted volume. The instance serves the version its manifest designates.
+    /// </summary>
+    public string IndexSource { get; set; } = string.Empty;
+
+    /// <summary>Replica mode: seconds between two readings of the manifest.</summary>
+    [Range(1, 3600)]
+    public int IndexPollSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// StackExchange.Redis configuration of an output cache shared by every instance
+    /// (<c>redis.interne:6379,password=…</c>); empty = in-memory cache per instance.
+    /// </summary>
+    public string Redis { get; set; } = string.Empty;
+
+    /// <summary>Longest wait for Redis on one request; beyond it, the page is served uncached.</summary>
+    [Range(20, 10_000)]
+    public int RedisTimeoutMilliseconds { get; set; } = 300;
+
+    /// <summary>After a Redis failure, seconds during which pages are served uncached before Redis is tried again.</summary>
+    [Range(1, 3600)]
+    public int RedisRetrySeconds { get; set; } = 15;
+
     /// <summary>
     /// File of the « recherches sans réponse » counts; empty = next to the index folder
     /// (<c>IndexPath</c> + <c>.recherches-sans-reponse.json</c>), or in memory only without one.
@@ -69,6 +96,18 @@ public sealed class AnnuaireOptions : IValidatableObject
                 $"Annuaire:PublicUrl « {PublicUrl} » : donnez l'adresse publique du site, sans chemin ni paramètres (exemple : https://annuaire.example.org).", [nameof(PublicUrl)]);
         }
 
+        if (Mode == AnnuaireMode.Replica && string.IsNullOrWhiteSpace(IndexSource))
+        {
+            yield return new ValidationResult(
+                "Annuaire:Mode vaut Replica : réglez Annuaire:IndexSource, le dossier partagé des versions de l'index (écrit par « annuaire index --out »).", [nameof(IndexSource)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Redis) && !IsRedisConfiguration(Redis))
+        {
+            yield return new ValidationResult(
+                "Annuaire:Redis : configuration illisible (exemple : redis.interne:6379,password=…).", [nameof(Redis)]);
+        }
+
         if (ReverseProxy.ForwardLimit is < 1 or > 10)
         {
             yield return new ValidationResult("Annuaire:ReverseProxy:ForwardLimit doit être compris entre 1 et 10.", ["ReverseProxy:ForwardLimit"]);
@@ -87,6 +126,18 @@ public sealed class AnnuaireOptions : IValidatableObject
             {
                 yield return new ValidationResult($"Annuaire:{key} : « {value} » n'est ni une adresse IP ni un réseau (exemple : 10.0.0.0/8).", [key]);
             }
+        }
+    }
+
+    private static bool IsRedisConfiguration(string value)
+    {
+        try
+        {
+            return StackExchange.Redis.ConfigurationOptions.Parse(value).EndPoints.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -13,8 +13,8 @@ namespace Annuaire.Web.Services;
 /// <summary>Registrations of the site, in one place.</summary>
 public static class AnnuaireServiceCollectionExtensions
 {
-    /// <summary>Output-cache policy of pages and API: varies by the known search keys only.</summary>
-    public const string CachePolicy = "recherche";
+    /// <summary>Output-cache policy of pages and API (see <see cref="OutputCacheServiceCollectionExtensions"/>).</summary>
+    public const string CachePolicy = OutputCacheServiceCollectionExtensions.CachePolicy;
 
     /// <summary>CORS policy of the API: the widget's allow-list.</summary>
     public const string CorsPolicy = WidgetServiceCollectionExtensions.CorsPolicy;
@@ -32,8 +32,7 @@ public static class AnnuaireServiceCollectionExtensions
         configuration.GetSection(AnnuaireOptions.Section).Bind(site);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new OfferSearchEngine(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<CatalogHost>();
-        services.AddHostedService(sp => sp.GetRequiredService<CatalogHost>());
+        AddCatalogSource(services, site);
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>(CatalogHealthCheck.Name, tags: [CatalogHealthCheck.Name]);
         services.AddSingleton<AdminAccess>();
         services.AddSingleton<SafeMarkdown>();
@@ -53,28 +52,34 @@ public static class AnnuaireServiceCollectionExtensions
             document.Servers = [new() { Url = site.PublicOrigin }];
             return Task.CompletedTask;
         }));
-        services.AddOutputCache(options =>
-        {
-            options.AddPolicy(CachePolicy, policy => policy
-                .SetVaryByQuery(SearchParameters.Keys.Concat(["o", "id", "filtres", "origine"]).ToArray())
-                .Tag(CatalogHost.CacheTag)
-                // Keyed by index generation too: a response computed from the previous index but
-                // stored after the swap's eviction can never be served in place of the new one.
-                .VaryByValue(context => new KeyValuePair<string, string>("generation",
-                    (context.RequestServices.GetRequiredService<OfferSearchEngine>().Status?.Generation ?? 0).ToString(CultureInfo.InvariantCulture)))
-                .Expire(TimeSpan.FromMinutes(10))
-                // Without locking: in .NET 10, when the first request for a key is aborted (an adviser
-                // clicks away), requests waiting on it can get its empty or truncated response
-                // (dotnet/aspnetcore#52310, #66877, fixed in .NET 11). Searches take milliseconds,
-                // so a stampede costs less than a blank page.
-                .SetLocking(false));
-        });
+        services.AddAnnuaireOutputCache(site);
         AddRateLimiting(services, site, widget);
         AddReverseProxy(services, configuration, site);
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
         return services;
+    }
+
+    /// <summary>Where the index comes from: built from the content (default), or published versions (replica).</summary>
+    private static void AddCatalogSource(IServiceCollection services, AnnuaireOptions site)
+    {
+        if (site.Mode == AnnuaireMode.Replica)
+        {
+            AddSource<ReplicaHost>(services);
+        }
+        else
+        {
+            AddSource<CatalogHost>(services);
+        }
+
+        static void AddSource<THost>(IServiceCollection services)
+            where THost : BackgroundService, ICatalogSource
+        {
+            services.AddSingleton<THost>();
+            services.AddSingleton<ICatalogSource>(sp => sp.GetRequiredService<THost>());
+            services.AddHostedService(sp => sp.GetRequiredService<THost>());
+        }
     }
 
     /// <summary>

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Annuaire.Web.Services;
 
 /// <summary>
-/// Readiness of the directory: unhealthy without an index; degraded after a failed load or save, or
-/// when a change of the content has waited too long for its reload (the index is stale); healthy
-/// otherwise. Descriptions are French and carry no server path.
+/// Readiness of the directory: unhealthy without an index; degraded after a failed load or save
+/// (for a replica: a published version refused), or when a change of the content has waited too
+/// long for its reload (the index is stale); healthy otherwise. Descriptions are French and carry no server path.
 /// </summary>
-public sealed class CatalogHealthCheck(OfferSearchEngine engine, CatalogHost host) : IHealthCheck
+public sealed class CatalogHealthCheck(OfferSearchEngine engine, ICatalogSource host) : IHealthCheck
 {
     /// <summary>Name of the check, also the tag of the readiness endpoint.</summary>
     public const string Name = "catalogue";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Annuaire.Content;
 using Annuaire.Content.Diagnostics;
@@ -20,7 +21,7 @@ namespace Annuaire.Web.Services;
 /// in the background if the content changed); a missing, corrupt or outdated saved index is rebuilt
 /// from the content.
 /// </summary>
-public sealed class CatalogHost : BackgroundService
+public sealed class CatalogHost : BackgroundService, ICatalogSource
 {
     /// <summary>Output-cache tag of everything derived from the index.</summary>
     public const string CacheTag = "index";
@@ -30,6 +31,7 @@ public sealed class CatalogHost : BackgroundService
     private readonly ILogger<CatalogHost> _logger;
     private readonly TimeProvider _clock;
     private readonly AnnuaireOptions _options;
+    private const int FingerprintDigits = 12;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
 
     // One pending "something changed" is enough: further signals while one waits add nothing.
@@ -54,6 +56,17 @@ public sealed class CatalogHost : BackgroundService
 
     /// <summary>The content folder being served.</summary>
     public string ContentPath { get; }
+
+    /// <inheritdoc />
+    public AnnuaireMode Mode => AnnuaireMode.Standalone;
+
+    /// <inheritdoc />
+    public string? IndexVersion => _engine.Status is { } status
+        ? status.Fingerprint.Length >= FingerprintDigits ? status.Fingerprint[..FingerprintDigits] : "g" + status.Generation.ToString(CultureInfo.InvariantCulture)
+        : null;
+
+    /// <inheritdoc />
+    public bool IndexSaved => IndexPath is not null;
 
     /// <summary>Where the index is saved, or null when it lives in memory only.</summary>
     public string? IndexPath { get; }

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using Annuaire.Content;
 using Annuaire.Content.Parsing;
+using Annuaire.Content.Referentials;
 using Annuaire.Search;
+using Annuaire.Search.Indexing;
 using Annuaire.Search.Querying;
 
 namespace Annuaire.Cli.Commands;
@@ -24,20 +26,21 @@ internal static class SearchCommand
         var format = CliOptions.Format("Sortie : text, ou json (contrat stable : total, résultats avec id, titre, score, extrait, facettes).", "text", "json");
         var json = new Option<bool>("--json") { Hidden = true };
         var content = CliOptions.Content();
-        var index = new Option<string?>("--index") { Description = "Dossier d'un index écrit par « annuaire index » (référentiels lus dans --content)." };
+        var index = new Option<string?>("--index") { Description = "Dossier écrit par « annuaire index » : la version en service y est cherchée, avec ses propres référentiels." };
 
         var command = new Command("search", "Cherche des offres comme le site.") { text, thematique, publics, porteur, territoire, size, format, json, content, index };
         command.SetAction(result =>
         {
-            var catalog = ContentLoader.Load(result.GetValue(content)!, ValidationOptions.ForToday(console.Clock));
             using var engine = new OfferSearchEngine(console.Clock);
             if (result.GetValue(index) is { } indexPath)
             {
-                engine.LoadIndex(indexPath, catalog.Referentials);
+                var store = new IndexVersionStore(indexPath);
+                var version = store.Open(store.ReadManifest());
+                engine.LoadIndex(version.IndexPath, ReferentialLoader.Load(version.Folder, []));
             }
             else
             {
-                engine.Rebuild(catalog);
+                engine.Rebuild(ContentLoader.Load(result.GetValue(content)!, ValidationOptions.ForToday(console.Clock)));
             }
 
             var response = engine.Search(new SearchRequest

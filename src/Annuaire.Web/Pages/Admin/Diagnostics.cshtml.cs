@@ -10,7 +10,7 @@ namespace Annuaire.Web.Pages.Admin;
 /// Read-only state of the content: files skipped and warnings (no secrets, no paths outside
 /// content/), errors first, <see cref="PageSize"/> per page. Reserved by <see cref="AdminOnlyFilter"/>.
 /// </summary>
-public sealed class DiagnosticsModel(CatalogHost host, OfferSearchEngine engine) : PageModel
+public sealed class DiagnosticsModel(ICatalogSource host, OfferSearchEngine engine) : PageModel
 {
     /// <summary>Diagnostics per page.</summary>
     public const int PageSize = 100;
