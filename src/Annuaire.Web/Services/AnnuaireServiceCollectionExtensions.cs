@@ -7,6 +7,8 @@ using Annuaire.Web.Endpoints;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Annuaire.Web.Services;
 
@@ -25,11 +27,9 @@ public static class AnnuaireServiceCollectionExtensions
         services.AddOptions<AnnuaireOptions>().Bind(configuration.GetSection(AnnuaireOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddWidgetOptions(configuration);
         services.AddPublicPages(configuration);
-        // Start-up values the rate limiter and proxy settings are built from (validated by the options above).
-        var widget = new WidgetOptions();
-        configuration.GetSection(WidgetOptions.Section).Bind(widget);
-        var site = new AnnuaireOptions();
-        configuration.GetSection(AnnuaireOptions.Section).Bind(site);
+        // What decides which services exist (mode, cache backend) is read once here; every setting a
+        // service uses at run time comes from the validated IOptions instances.
+        var site = configuration.GetSection(AnnuaireOptions.Section).Get<AnnuaireOptions>() ?? new AnnuaireOptions();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new OfferSearchEngine(sp.GetRequiredService<TimeProvider>()));
         AddCatalogSource(services, site);
@@ -46,15 +46,15 @@ public static class AnnuaireServiceCollectionExtensions
             o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new AdminOnlyFilter()));
         });
         services.AddAnnuaireApi();
-        services.Configure<OpenApiOptions>("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOptions<OpenApiOptions>("v1").Configure<IOptions<AnnuaireOptions>>((o, options) => o.AddDocumentTransformer((document, _, _) =>
         {
             // The configured address, not the one the request used (Host is the client's to choose).
-            document.Servers = [new() { Url = site.PublicOrigin }];
+            document.Servers = [new() { Url = options.Value.PublicOrigin }];
             return Task.CompletedTask;
         }));
         services.AddAnnuaireOutputCache(site);
-        AddRateLimiting(services, site, widget);
-        AddReverseProxy(services, configuration, site);
+        AddRateLimiting(services);
+        AddReverseProxy(services, configuration);
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
@@ -86,11 +86,13 @@ public static class AnnuaireServiceCollectionExtensions
     /// One bucket per client address and allowed embedding origin (see <see cref="ClientPartition"/>);
     /// health endpoints are never limited, so a load balancer's checks always get through.
     /// </summary>
-    private static void AddRateLimiting(IServiceCollection services, AnnuaireOptions site, WidgetOptions widget)
+    private static void AddRateLimiting(IServiceCollection services)
     {
-        var allowedOrigins = ClientPartition.Canonical(widget.AllowedOrigins);
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AnnuaireOptions>, IOptions<WidgetOptions>>((options, siteOptions, widget) =>
         {
+            var site = siteOptions.Value;
+            var allowedOrigins = ClientPartition.Canonical(widget.Value.AllowedOrigins);
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
@@ -120,10 +122,11 @@ public static class AnnuaireServiceCollectionExtensions
     /// <c>X-Forwarded-Host</c> is never read. Unless <c>AllowedHosts</c> is set, only the public
     /// host (and the loopback names, for checks run on the machine) is served.
     /// </summary>
-    private static void AddReverseProxy(IServiceCollection services, IConfiguration configuration, AnnuaireOptions site)
+    private static void AddReverseProxy(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ForwardedHeadersOptions>(options =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<AnnuaireOptions>>((options, siteOptions) =>
         {
+            var site = siteOptions.Value;
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             options.ForwardLimit = site.ReverseProxy.ForwardLimit;
             if (site.ReverseProxy.KnownNetworks.Count > 0 || site.ReverseProxy.KnownProxies.Count > 0)
@@ -141,9 +144,12 @@ public static class AnnuaireServiceCollectionExtensions
                 }
             }
         });
-        if (string.IsNullOrWhiteSpace(configuration["AllowedHosts"]) && Uri.TryCreate(site.PublicUrl, UriKind.Absolute, out var publicUrl))
+        services.AddOptions<HostFilteringOptions>().PostConfigure<IOptions<AnnuaireOptions>>((o, site) =>
         {
-            services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = [publicUrl.IdnHost, "localhost", "127.0.0.1", "[::1]"]);
-        }
+            if (string.IsNullOrWhiteSpace(configuration["AllowedHosts"]) && Uri.TryCreate(site.Value.PublicUrl, UriKind.Absolute, out var publicUrl))
+            {
+                o.AllowedHosts = [publicUrl.IdnHost, "localhost", "127.0.0.1", "[::1]"];
+            }
+        });
     }
 }
