@@ -13,7 +13,6 @@ namespace Annuaire.Search.Facets;
 internal sealed class DrillSidewaysCollector : ICollector
 {
     private readonly ICollector _hits;
-    private readonly DocSet? _listed;
     private readonly DocSet[] _filters;
     private readonly FacetCountCollector _all;
     private readonly FacetCountCollector[] _sideways;
@@ -21,14 +20,12 @@ internal sealed class DrillSidewaysCollector : ICollector
     private int _leaf;
 
     /// <param name="hits">Receives the documents passing every filter (top documents, total).</param>
-    /// <param name="listed">Documents that may be shown at all, or null for every document.</param>
     /// <param name="filters">The active filters.</param>
     /// <param name="all">Counts the hits.</param>
     /// <param name="sideways">For each filter, counts the documents missing only that filter.</param>
-    public DrillSidewaysCollector(ICollector hits, DocSet? listed, IReadOnlyList<DocSet> filters, FacetCountCollector all, IReadOnlyList<FacetCountCollector> sideways)
+    public DrillSidewaysCollector(ICollector hits, IReadOnlyList<DocSet> filters, FacetCountCollector all, IReadOnlyList<FacetCountCollector> sideways)
     {
         _hits = hits;
-        _listed = listed;
         _filters = [.. filters];
         _all = all;
         _sideways = [.. sideways];
@@ -55,11 +52,6 @@ internal sealed class DrillSidewaysCollector : ICollector
 
     public void Collect(int doc)
     {
-        if (_listed is not null && !_listed.Contains(_leaf, doc))
-        {
-            return;
-        }
-
         var missed = -1;
         for (var f = 0; f < _filters.Length; f++)
         {

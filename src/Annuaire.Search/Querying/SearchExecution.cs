@@ -76,7 +76,7 @@ internal sealed class SearchExecution
         var filterKeys = filters.Keys.ToList();
         var all = new FacetCountCollector(_generation.Facets, AllFacetFields);
         var sideways = filterKeys.Select(f => new FacetCountCollector(_generation.Facets, [.. FacetDimensions.CountedBy(f).Select(d => d.Field)])).ToList();
-        var drill = new DrillSidewaysCollector(top, _listed, [.. filterKeys.Select(f => _generation.Filter(_searcher, filters[f]))], all, sideways);
+        var drill = new DrillSidewaysCollector(top, [.. filterKeys.Select(f => _generation.Filter(_searcher, filters[f]))], all, sideways);
         Search(WithLocality(Restricted(textQuery), locality), drill);
         var topDocs = top.GetTopDocs();
         var total = topDocs.TotalHits;
@@ -349,7 +349,7 @@ internal sealed class SearchExecution
         return _onlyIds is null ? query : new BooleanQuery { { query, Occur.MUST }, { _onlyIds, Occur.MUST } };
     }
 
-    /// <summary>Runs one pass over the index, restricted to listed offers.</summary>
+    /// <summary>Runs one pass over the index, restricted to listed offers (unlisted ones are skipped before scoring).</summary>
     private void Search(Query query, ICollector collector)
     {
         _passes++;
