@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Annuaire.Content;
 using Annuaire.Content.Model;
 using Annuaire.Content.Parsing;
@@ -180,8 +179,8 @@ public sealed class OfferSearchEngine : IDisposable
             query.Add(new TermQuery(new Term(OfferFields.FStatut, "archive")), Occur.MUST_NOT);
             foreach (var hit in searcher.Search(query, max).ScoreDocs)
             {
-                var id = searcher.Doc(hit.Doc, OfferFields.IdOnly).Get(OfferFields.Id, CultureInfo.InvariantCulture);
-                if (result.Count < max && generation.Offers.TryGetValue(id, out var offer) && !offer.IsExpired(Today()))
+                var id = StoredFieldReader.Read(searcher, hit.Doc, OfferFields.Id);
+                if (result.Count < max && id is not null && generation.Offers.TryGetValue(id, out var offer) && !offer.IsExpired(Today()))
                 {
                     result.Add(new Suggestion(offer.Titre, offer.Id));
                 }
@@ -220,7 +219,7 @@ public sealed class OfferSearchEngine : IDisposable
             query.Add(new TermQuery(new Term(OfferFields.Id, offer.Id)), Occur.MUST_NOT);
             query.Add(new TermQuery(new Term(OfferFields.FStatut, "archive")), Occur.MUST_NOT);
             return (IReadOnlyList<Offer>)searcher.Search(query, max * 2).ScoreDocs
-                .Select(d => generation.Offers.GetValueOrDefault(searcher.Doc(d.Doc, OfferFields.IdOnly).Get(OfferFields.Id, CultureInfo.InvariantCulture)))
+                .Select(d => StoredFieldReader.Read(searcher, d.Doc, OfferFields.Id) is { } id ? generation.Offers.GetValueOrDefault(id) : null)
                 .OfType<Offer>()
                 .Where(o => !o.IsExpired(Today()))
                 .Take(max)

@@ -2,6 +2,7 @@ using Annuaire.Content.Model;
 using Annuaire.Content.Referentials;
 using Annuaire.Content.Text;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace Annuaire.Search.Indexing;
@@ -9,15 +10,23 @@ namespace Annuaire.Search.Indexing;
 /// <summary>Turns an <see cref="Offer"/> into a Lucene document (see <see cref="OfferFields"/>).</summary>
 internal static class OfferDocumentFactory
 {
+    /// <summary>
+    /// Stored text whose postings keep each occurrence's character offsets: highlighting reads
+    /// where the search's terms are instead of analysing the text again.
+    /// </summary>
+    private static readonly FieldType HighlightedText = WithOffsets(TextField.TYPE_STORED);
+
     public static Document Create(Offer offer, ReferentialSet refs)
     {
         var doc = new Document
         {
             new StringField(OfferFields.Id, offer.Id, Field.Store.YES),
+
+            // Stored right after the id, before the large _source: a snippet reads only these two.
+            new Field(OfferFields.Body, OfferMarkdown.ToPlainText(offer.Body), HighlightedText),
             new StoredField(OfferFields.Source, OfferJson.Serialize(offer)),
-            new TextField(OfferFields.Titre, offer.Titre, Field.Store.YES),
-            new TextField(OfferFields.Resume, offer.Resume, Field.Store.YES),
-            new TextField(OfferFields.Body, OfferMarkdown.ToPlainText(offer.Body), Field.Store.YES),
+            new Field(OfferFields.Titre, offer.Titre, HighlightedText),
+            new Field(OfferFields.Resume, offer.Resume, HighlightedText),
             new NumericDocValuesField(OfferFields.DateMaj, DateKey(offer.DateMaj)),
             new SortedDocValuesField(OfferFields.TitreSort, new BytesRef(TextNormalizer.Fold(offer.Titre))),
         };
@@ -74,6 +83,13 @@ internal static class OfferDocumentFactory
         }
 
         return doc;
+    }
+
+    private static FieldType WithOffsets(FieldType type)
+    {
+        var withOffsets = new FieldType(type) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS };
+        withOffsets.Freeze();
+        return withOffsets;
     }
 
     /// <summary>yyyyMMdd as a number, sortable and range-searchable.</summary>

@@ -40,10 +40,4 @@ public static class OfferFields
     // Where the offer is physically (lieux) and eligible (zones), for « local first » ranking.
     public const string Locality = "locality";
 #pragma warning restore CS1591
-
-    /// <summary>Stored fields to load when only the id is needed (never the large <see cref="Source"/>).</summary>
-    internal static ISet<string> IdOnly { get; } = new HashSet<string>(StringComparer.Ordinal) { Id };
-
-    /// <summary>Stored fields to load for a hit with a snippet.</summary>
-    internal static ISet<string> IdAndBody { get; } = new HashSet<string>(StringComparer.Ordinal) { Id, Body };
 }

@@ -1,0 +1,219 @@
+using Annuaire.Search.Indexing;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Annuaire.Search.Highlighting;
+
+/// <summary>
+/// Marks the hits of one search from the offsets stored in the index (postings with offsets on
+/// titre, resume and body): for a hit and a field, only the postings of the search's terms are
+/// read, at that document, and for the body only the passage around the densest matches is
+/// looked at. Nothing is re-analysed but the few marked words themselves, so the cost does not
+/// grow with the length of the description. One instance per search; not thread-safe.
+/// </summary>
+internal sealed class OffsetHighlighter
+{
+    /// <summary>Target length of a body snippet, in characters.</summary>
+    public const int SnippetLength = 220;
+
+    /// <summary>Characters shown before the first match of a snippet.</summary>
+    private const int Lead = 60;
+
+    /// <summary>Occurrences read per term and document: the first ones are enough to place a snippet.</summary>
+    private const int MaxOccurrencesPerTerm = 64;
+
+    /// <summary>How far a snippet edge moves to reach a word boundary.</summary>
+    private const int MaxWordStretch = 40;
+
+    private readonly IndexSearcher _searcher;
+    private readonly MatchTerms _terms;
+    private readonly IList<AtomicReaderContext> _leaves;
+    private readonly Dictionary<(int Leaf, string Field), FieldPostings?> _postings = [];
+
+    public OffsetHighlighter(IndexSearcher searcher, MatchTerms terms)
+    {
+        _searcher = searcher;
+        _terms = terms;
+        _leaves = searcher.IndexReader.Leaves;
+    }
+
+    /// <summary>The whole <paramref name="text"/> (the value indexed in <paramref name="field"/> for <paramref name="doc"/>) with its matches.</summary>
+    public MarkedText Mark(int doc, string field, string text) =>
+        new(text, Accepted(Occurrences(doc, field), text, 0, text.Length));
+
+    /// <summary>The passage of the body of <paramref name="doc"/> with the most matches, or null if none.</summary>
+    public BodySnippet? Snippet(int doc)
+    {
+        var found = Occurrences(doc, OfferFields.Body);
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var body = StoredFieldReader.Read(_searcher, doc, OfferFields.Body) ?? string.Empty;
+        var matches = Accepted(found, body, 0, body.Length);
+        if (matches.Count == 0)
+        {
+            return null;
+        }
+
+        var (start, end) = Window(matches, body);
+        var marks = matches.Where(m => m.Start >= start && m.End <= end).Select(m => m with { Start = m.Start - start }).ToList();
+        return new BodySnippet(new MarkedText(body[start..end], marks), start > 0, end < body.Length);
+    }
+
+    /// <summary>Occurrences of the search's terms in one field of one document, by start.</summary>
+    private List<Occurrence> Occurrences(int doc, string field)
+    {
+        var found = new List<Occurrence>();
+        var leaf = ReaderUtil.SubIndex(doc, _leaves);
+        if (!_postings.TryGetValue((leaf, field), out var postings))
+        {
+            postings = FieldPostings.Open(_leaves[leaf].AtomicReader, field, _terms.Bytes);
+            _postings[(leaf, field)] = postings;
+        }
+
+        postings?.Read(doc - _leaves[leaf].DocBase, found);
+        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return found;
+    }
+
+    /// <summary>The occurrences inside [<paramref name="start"/>, <paramref name="end"/>) that are matches, merged, relative to <paramref name="start"/>.</summary>
+    private List<MatchSpan> Accepted(List<Occurrence> found, string text, int start, int end)
+    {
+        var marks = new List<MatchSpan>();
+        var lastEnd = -1;
+        foreach (var o in found)
+        {
+            if (o.Start < start || o.End > end || o.End > text.Length || !_terms.Accepts(o.Term, text[o.Start..o.End]))
+            {
+                continue;
+            }
+
+            if (marks.Count > 0 && o.Start <= lastEnd)
+            {
+                lastEnd = Math.Max(lastEnd, o.End);
+                marks[^1] = new MatchSpan(marks[^1].Start, lastEnd - start - marks[^1].Start);
+            }
+            else
+            {
+                marks.Add(new MatchSpan(o.Start - start, o.End - o.Start));
+                lastEnd = o.End;
+            }
+        }
+
+        return marks;
+    }
+
+    /// <summary>The window of about <see cref="SnippetLength"/> characters holding the most matches, on word boundaries.</summary>
+    private static (int Start, int End) Window(List<MatchSpan> matches, string body)
+    {
+        var bestStart = 0;
+        var bestCount = 0;
+        for (int i = 0, j = 0; i < matches.Count; i++)
+        {
+            while (j < matches.Count && matches[j].End - matches[i].Start <= SnippetLength)
+            {
+                j++;
+            }
+
+            if (j - i > bestCount)
+            {
+                (bestStart, bestCount) = (i, j - i);
+            }
+        }
+
+        var start = Math.Max(0, matches[bestStart].Start - Lead);
+        start = start == 0 ? 0 : WordStart(body, start);
+        var end = Math.Min(body.Length, start + SnippetLength);
+        end = end == body.Length ? end : WordEnd(body, end);
+        return (start, end);
+    }
+
+    private static int WordStart(string text, int index)
+    {
+        var limit = Math.Max(0, index - MaxWordStretch);
+        while (index > limit && !char.IsWhiteSpace(text[index - 1]))
+        {
+            index--;
+        }
+
+        return index;
+    }
+
+    private static int WordEnd(string text, int index)
+    {
+        var limit = Math.Min(text.Length, index + MaxWordStretch);
+        while (index < limit && !char.IsWhiteSpace(text[index]))
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    /// <summary>Where a term occurs: character offsets in the field's text, and the term's index in <see cref="MatchTerms.Terms"/>.</summary>
+    private readonly record struct Occurrence(int Start, int End, int Term);
+
+    /// <summary>The postings of the search's terms in one field of one segment, looked up once per search.</summary>
+    private sealed class FieldPostings
+    {
+        private readonly TermsEnum _termsEnum;
+        private readonly IReadOnlyList<BytesRef> _bytes;
+        private readonly List<(int Term, TermState State)> _present;
+        private DocsAndPositionsEnum? _reuse;
+
+        private FieldPostings(TermsEnum termsEnum, IReadOnlyList<BytesRef> bytes, List<(int, TermState)> present)
+        {
+            _termsEnum = termsEnum;
+            _bytes = bytes;
+            _present = present;
+        }
+
+        /// <summary>Null when the field has no offsets or holds none of the terms in this segment.</summary>
+        public static FieldPostings? Open(AtomicReader reader, string field, IReadOnlyList<BytesRef> bytes)
+        {
+            var terms = reader.GetTerms(field);
+            if (terms is null || !terms.HasOffsets)
+            {
+                return null;
+            }
+
+            var termsEnum = terms.GetEnumerator();
+            var present = new List<(int, TermState)>();
+            for (var i = 0; i < bytes.Count; i++)
+            {
+                if (termsEnum.SeekExact(bytes[i]))
+                {
+                    present.Add((i, termsEnum.GetTermState()));
+                }
+            }
+
+            return present.Count == 0 ? null : new FieldPostings(termsEnum, bytes, present);
+        }
+
+        public void Read(int doc, List<Occurrence> into)
+        {
+            foreach (var (term, state) in _present)
+            {
+                _termsEnum.SeekExact(_bytes[term], state);
+                _reuse = _termsEnum.DocsAndPositions(null, _reuse, DocsAndPositionsFlags.OFFSETS);
+                if (_reuse is null || _reuse.Advance(doc) != doc)
+                {
+                    continue;
+                }
+
+                var count = Math.Min(_reuse.Freq, MaxOccurrencesPerTerm);
+                for (var k = 0; k < count; k++)
+                {
+                    _reuse.NextPosition();
+                    if (_reuse.StartOffset >= 0 && _reuse.EndOffset > _reuse.StartOffset)
+                    {
+                        into.Add(new Occurrence(_reuse.StartOffset, _reuse.EndOffset, term));
+                    }
+                }
+            }
+        }
+    }
+}
