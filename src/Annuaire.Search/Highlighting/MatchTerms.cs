@@ -10,8 +10,9 @@ namespace Annuaire.Search.Highlighting;
 /// <summary>
 /// What one search marks, prepared once per search: the analyzed terms of its words and phrases
 /// (the index holds their synonyms, folded variants and stems at the same positions), and the
-/// stems of the indexed words its misspelled words reached. The index gives where these terms
-/// occur; <see cref="Accepts"/> then keeps an occurrence only when its own text says so.
+/// stems of the indexed words its misspelled words reached (so their plural or accented forms are
+/// marked too). The index gives where these terms occur; an occurrence of a term a synonym rule
+/// may inject is kept only when its own text says so (<see cref="Accepts"/>).
 /// </summary>
 internal sealed class MatchTerms
 {
@@ -19,19 +20,12 @@ internal sealed class MatchTerms
     private const int MaxTypoExpansions = 64;
 
     private readonly OfferAnalyzers _analyzers;
-    private readonly HashSet<string> _exact;
-    private readonly HashSet<string> _typoStems;
-    private readonly HashSet<string> _typoWords;
-    private readonly Dictionary<string, string[]> _analyzedText = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string[]> _analyzedWords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _analyzed = new(StringComparer.Ordinal);
 
-    private MatchTerms(OfferAnalyzers analyzers, HashSet<string> exact, HashSet<string> typoStems, HashSet<string> typoWords)
+    private MatchTerms(OfferAnalyzers analyzers, IEnumerable<string> terms)
     {
         _analyzers = analyzers;
-        _exact = exact;
-        _typoStems = typoStems;
-        _typoWords = typoWords;
-        Terms = [.. exact.Union(typoStems).Order(StringComparer.Ordinal)];
+        Terms = [.. terms.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         Bytes = [.. Terms.Select(t => new BytesRef(t))];
     }
 
@@ -58,33 +52,32 @@ internal sealed class MatchTerms
         }
 
         var typoStems = typoWords.SelectMany(w => TextQueryBuilder.Analyze(analyzers.Query, w).SelectMany(p => p.Terms)).ToHashSet(StringComparer.Ordinal);
-        return new MatchTerms(analyzers, [.. text.Terms], typoStems, typoWords);
+        return new MatchTerms(analyzers, text.Terms.Concat(typoStems));
     }
 
     /// <summary>
-    /// Whether an occurrence of <see cref="Terms"/>[<paramref name="term"/>] whose text is
-    /// <paramref name="surface"/> is a match: a word whose own analysis gives the term, an
-    /// expression covered by a synonym (« RSA » marks « revenu de solidarité active »), or a word
-    /// reached by a misspelled one. A one-word → many-words synonym rule also puts its extra words
-    /// on the text's neighbouring words: those occurrences are not matches.
+    /// Whether an occurrence of <see cref="Terms"/>[<paramref name="term"/>] must be checked with
+    /// <see cref="Accepts"/>: a term some synonym rule may inject. Any other occurrence of a
+    /// term is a word whose analysis gave it.
     /// </summary>
-    public bool Accepts(int term, string surface)
-    {
-        var text = Terms[term];
-        if (_exact.Contains(text) && (surface.Any(char.IsWhiteSpace) || Analyzed(_analyzedText, _analyzers.Query, surface).Contains(text, StringComparer.Ordinal)))
-        {
-            return true;
-        }
+    public bool NeedsCheck(int term) => _analyzers.SynonymTerms.Contains(Terms[term]);
 
-        return _typoStems.Contains(text) && Analyzed(_analyzedWords, _analyzers.Words, surface).Any(_typoWords.Contains);
-    }
+    /// <summary>
+    /// Whether an occurrence of <see cref="Terms"/>[<paramref name="term"/>] whose text is
+    /// <paramref name="surface"/> is a match: a word whose own analysis gives the term, or an
+    /// expression covered by a synonym (« RSA » marks « revenu de solidarité active »). A one-word
+    /// → many-words rule also puts its extra words on the text's neighbouring words, and a word
+    /// on its synonym (« RSA » for « revenu »): those occurrences are not matches.
+    /// </summary>
+    public bool Accepts(int term, string surface) =>
+        surface.Any(char.IsWhiteSpace) || Analyzed(surface).Contains(Terms[term], StringComparer.Ordinal);
 
-    private static string[] Analyzed(Dictionary<string, string[]> cache, Lucene.Net.Analysis.Analyzer analyzer, string surface)
+    private string[] Analyzed(string surface)
     {
-        if (!cache.TryGetValue(surface, out var terms))
+        if (!_analyzed.TryGetValue(surface, out var terms))
         {
-            terms = [.. TextQueryBuilder.Analyze(analyzer, surface).SelectMany(p => p.Terms)];
-            cache[surface] = terms;
+            terms = [.. TextQueryBuilder.Analyze(_analyzers.Query, surface).SelectMany(p => p.Terms)];
+            _analyzed[surface] = terms;
         }
 
         return terms;

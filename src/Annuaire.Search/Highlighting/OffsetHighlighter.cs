@@ -8,9 +8,10 @@ namespace Annuaire.Search.Highlighting;
 /// <summary>
 /// Marks the hits of one search from the offsets stored in the index (postings with offsets on
 /// titre, resume and body): for a hit and a field, only the postings of the search's terms are
-/// read, at that document, and for the body only the passage around the densest matches is
-/// looked at. Nothing is re-analysed but the few marked words themselves, so the cost does not
-/// grow with the length of the description. One instance per search; not thread-safe.
+/// read, at that document; the body's text is read a page at a time (<see cref="BodyPages"/>),
+/// only where a word must be checked and around the chosen passage. Nothing is re-analysed but a
+/// few marked words, so the cost does not grow with the length of the description. One instance
+/// per search; not thread-safe.
 /// </summary>
 internal sealed class OffsetHighlighter
 {
@@ -23,44 +24,87 @@ internal sealed class OffsetHighlighter
     /// <summary>Occurrences read per term and document: the first ones are enough to place a snippet.</summary>
     private const int MaxOccurrencesPerTerm = 64;
 
+    /// <summary>Pages of a body read to check words a synonym may have placed there.</summary>
+    private const int MaxCheckedPages = 4;
+
     /// <summary>How far a snippet edge moves to reach a word boundary.</summary>
     private const int MaxWordStretch = 40;
 
-    private readonly IndexSearcher _searcher;
     private readonly MatchTerms _terms;
     private readonly IList<AtomicReaderContext> _leaves;
     private readonly Dictionary<(int Leaf, string Field), FieldPostings?> _postings = [];
+    private readonly Dictionary<(int Leaf, string Field), BinaryDocValues?> _values = [];
 
     public OffsetHighlighter(IndexSearcher searcher, MatchTerms terms)
     {
-        _searcher = searcher;
         _terms = terms;
         _leaves = searcher.IndexReader.Leaves;
     }
 
     /// <summary>The whole <paramref name="text"/> (the value indexed in <paramref name="field"/> for <paramref name="doc"/>) with its matches.</summary>
     public MarkedText Mark(int doc, string field, string text) =>
-        new(text, Accepted(Occurrences(doc, field), text, 0, text.Length));
+        new(text, Matches(Occurrences(doc, field), (start, end) => end <= text.Length ? text[start..end] : null));
 
     /// <summary>The passage of the body of <paramref name="doc"/> with the most matches, or null if none.</summary>
     public BodySnippet? Snippet(int doc)
     {
         var found = Occurrences(doc, OfferFields.Body);
-        if (found.Count == 0)
+        if (found.Count == 0 || Body(doc) is not { } body)
         {
             return null;
         }
 
-        var body = StoredFieldReader.Read(_searcher, doc, OfferFields.Body) ?? string.Empty;
-        var matches = Accepted(found, body, 0, body.Length);
+        // Checking a word may read its page, up to a few pages per hit: the first occurrences suffice.
+        var matches = Matches(found, (start, end) => end <= body.Length && (body.PagesRead < MaxCheckedPages || body.IsRead(start, end)) ? body.Slice(start, end) : null);
         if (matches.Count == 0)
         {
             return null;
         }
 
-        var (start, end) = Window(matches, body);
+        var first = DensestStart(matches);
+        var regionStart = Math.Max(0, first - Lead - MaxWordStretch);
+        var region = body.Slice(regionStart, Math.Max(0, first - Lead) + SnippetLength + MaxWordStretch);
+        var start = Math.Max(0, first - Lead);
+        start = start == 0 ? 0 : WordStart(region, start - regionStart) + regionStart;
+        var end = Math.Min(body.Length, start + SnippetLength);
+        end = end == body.Length ? end : WordEnd(region, end - regionStart) + regionStart;
         var marks = matches.Where(m => m.Start >= start && m.End <= end).Select(m => m with { Start = m.Start - start }).ToList();
-        return new BodySnippet(new MarkedText(body[start..end], marks), start > 0, end < body.Length);
+        return new BodySnippet(new MarkedText(region.Substring(start - regionStart, end - start), marks), start > 0, end < body.Length);
+    }
+
+    private BodyPages.Reader? Body(int doc)
+    {
+        var leaf = ReaderUtil.SubIndex(doc, _leaves);
+        var inLeaf = doc - _leaves[leaf].DocBase;
+        if (Values(leaf, OfferFields.BodyPages) is not { } tables)
+        {
+            return null;
+        }
+
+        var table = new BytesRef();
+        tables.Get(inLeaf, table);
+        return BodyPages.Open(table, page =>
+        {
+            if (Values(leaf, BodyPages.PageField(page)) is not { } pages)
+            {
+                return null;
+            }
+
+            var bytes = new BytesRef();
+            pages.Get(inLeaf, bytes);
+            return bytes;
+        });
+    }
+
+    private BinaryDocValues? Values(int leaf, string field)
+    {
+        if (!_values.TryGetValue((leaf, field), out var values))
+        {
+            values = _leaves[leaf].AtomicReader.GetBinaryDocValues(field);
+            _values[(leaf, field)] = values;
+        }
+
+        return values;
     }
 
     /// <summary>Occurrences of the search's terms in one field of one document, by start.</summary>
@@ -79,37 +123,38 @@ internal sealed class OffsetHighlighter
         return found;
     }
 
-    /// <summary>The occurrences inside [<paramref name="start"/>, <paramref name="end"/>) that are matches, merged, relative to <paramref name="start"/>.</summary>
-    private List<MatchSpan> Accepted(List<Occurrence> found, string text, int start, int end)
+    /// <summary>
+    /// The occurrences that are matches, overlapping ones merged. Only the occurrences of terms a
+    /// synonym rule may inject have their text read (<paramref name="textOf"/>, null when out of
+    /// range) and checked; the others are matches by construction.
+    /// </summary>
+    private List<MatchSpan> Matches(List<Occurrence> found, Func<int, int, string?> textOf)
     {
         var marks = new List<MatchSpan>();
-        var lastEnd = -1;
         foreach (var o in found)
         {
-            if (o.Start < start || o.End > end || o.End > text.Length || !_terms.Accepts(o.Term, text[o.Start..o.End]))
+            if (_terms.NeedsCheck(o.Term) && (textOf(o.Start, o.End) is not { } surface || !_terms.Accepts(o.Term, surface)))
             {
                 continue;
             }
 
-            if (marks.Count > 0 && o.Start <= lastEnd)
+            if (marks.Count > 0 && o.Start <= marks[^1].End)
             {
-                lastEnd = Math.Max(lastEnd, o.End);
-                marks[^1] = new MatchSpan(marks[^1].Start, lastEnd - start - marks[^1].Start);
+                marks[^1] = marks[^1] with { Length = Math.Max(marks[^1].End, o.End) - marks[^1].Start };
             }
             else
             {
-                marks.Add(new MatchSpan(o.Start - start, o.End - o.Start));
-                lastEnd = o.End;
+                marks.Add(new MatchSpan(o.Start, o.End - o.Start));
             }
         }
 
         return marks;
     }
 
-    /// <summary>The window of about <see cref="SnippetLength"/> characters holding the most matches, on word boundaries.</summary>
-    private static (int Start, int End) Window(List<MatchSpan> matches, string body)
+    /// <summary>Where the window of about <see cref="SnippetLength"/> characters holding the most matches begins (the first among equals).</summary>
+    private static int DensestStart(List<MatchSpan> matches)
     {
-        var bestStart = 0;
+        var best = 0;
         var bestCount = 0;
         for (int i = 0, j = 0; i < matches.Count; i++)
         {
@@ -120,15 +165,11 @@ internal sealed class OffsetHighlighter
 
             if (j - i > bestCount)
             {
-                (bestStart, bestCount) = (i, j - i);
+                (best, bestCount) = (i, j - i);
             }
         }
 
-        var start = Math.Max(0, matches[bestStart].Start - Lead);
-        start = start == 0 ? 0 : WordStart(body, start);
-        var end = Math.Min(body.Length, start + SnippetLength);
-        end = end == body.Length ? end : WordEnd(body, end);
-        return (start, end);
+        return matches[best].Start;
     }
 
     private static int WordStart(string text, int index)

@@ -16,20 +16,27 @@ internal static class OfferDocumentFactory
     /// </summary>
     private static readonly FieldType HighlightedText = WithOffsets(TextField.TYPE_STORED);
 
+    /// <summary>The body is not stored: its text is kept in <see cref="BodyPages"/>, read a page at a time.</summary>
+    private static readonly FieldType HighlightedBody = WithOffsets(TextField.TYPE_NOT_STORED);
+
     public static Document Create(Offer offer, ReferentialSet refs)
     {
+        var body = OfferMarkdown.ToPlainText(offer.Body);
         var doc = new Document
         {
             new StringField(OfferFields.Id, offer.Id, Field.Store.YES),
-
-            // Stored right after the id, before the large _source: a snippet reads only these two.
-            new Field(OfferFields.Body, OfferMarkdown.ToPlainText(offer.Body), HighlightedText),
             new StoredField(OfferFields.Source, OfferJson.Serialize(offer)),
             new Field(OfferFields.Titre, offer.Titre, HighlightedText),
             new Field(OfferFields.Resume, offer.Resume, HighlightedText),
+            new Field(OfferFields.Body, body, HighlightedBody),
             new NumericDocValuesField(OfferFields.DateMaj, DateKey(offer.DateMaj)),
             new SortedDocValuesField(OfferFields.TitreSort, new BytesRef(TextNormalizer.Fold(offer.Titre))),
         };
+
+        foreach (var page in BodyPages.Fields(body))
+        {
+            doc.Add(page);
+        }
 
         foreach (var keyword in offer.MotsCles)
         {

@@ -11,6 +11,7 @@ public static class OfferFields
     public const string Titre = "titre";
     public const string Resume = "resume";
     public const string Body = "body";
+    public const string BodyPages = "body_pages";
     public const string MotsCles = "mots_cles";
     public const string Tags = "tags";
     public const string Porteur = "porteur";

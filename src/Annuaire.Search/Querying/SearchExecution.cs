@@ -413,7 +413,7 @@ internal sealed class SearchExecution
             ? null
             : LocalityValueSource.ValuesOf(offer, _generation.Referentials.Territories).Select(v => locality.TryGetValue(v, out var p) ? p : Proximity.National).DefaultIfEmpty(Proximity.National).Max();
 
-        var highlighter = highlight && text.Query is not null ? new OffsetHighlighter(_searcher, MatchTerms.Build(text, _generation.Analyzers, _searcher.IndexReader)) : null;
+        var highlighter = highlight && text.Query is not null && topDocs.ScoreDocs.Length > offset ? new OffsetHighlighter(_searcher, MatchTerms.Build(text, _generation.Analyzers, _searcher.IndexReader)) : null;
         var hits = new List<SearchHit>(count);
         foreach (var scoreDoc in topDocs.ScoreDocs.Skip(offset).Take(count))
         {
