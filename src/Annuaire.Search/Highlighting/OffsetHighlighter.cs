@@ -7,8 +7,8 @@ namespace Annuaire.Search.Highlighting;
 
 /// <summary>
 /// Marks the hits of one search from the offsets stored in the index (postings with offsets on
-/// titre, resume and body): for a hit and a field, only the postings of the search's terms are
-/// read, at that document; the body's text is read a page at a time (<see cref="BodyPages"/>),
+/// titre, resume and body): only the postings of the search's terms are read, once per search and
+/// forward only, at the documents of the page; the body's text is read a page at a time (<see cref="BodyPages"/>),
 /// only where a word must be checked and around the chosen passage. Nothing is re-analysed but a
 /// few marked words, so the cost does not grow with the length of the description. One instance
 /// per search; not thread-safe.
@@ -30,15 +30,19 @@ internal sealed class OffsetHighlighter
     /// <summary>How far a snippet edge moves to reach a word boundary.</summary>
     private const int MaxWordStretch = 40;
 
+    private static readonly string[] Fields = [OfferFields.Titre, OfferFields.Resume, OfferFields.Body];
+
     private readonly MatchTerms _terms;
     private readonly IList<AtomicReaderContext> _leaves;
-    private readonly Dictionary<(int Leaf, string Field), FieldPostings?> _postings = [];
+    private readonly Dictionary<(int Doc, string Field), List<Occurrence>> _occurrences = [];
     private readonly Dictionary<(int Leaf, string Field), BinaryDocValues?> _values = [];
 
-    public OffsetHighlighter(IndexSearcher searcher, MatchTerms terms)
+    /// <summary>Prepares the marks of <paramref name="docs"/>, the documents of one page of results.</summary>
+    public OffsetHighlighter(IndexSearcher searcher, MatchTerms terms, IEnumerable<int> docs)
     {
         _terms = terms;
         _leaves = searcher.IndexReader.Leaves;
+        ReadOccurrences(docs);
     }
 
     /// <summary>The whole <paramref name="text"/> (the value indexed in <paramref name="field"/> for <paramref name="doc"/>) with its matches.</summary>
@@ -107,20 +111,35 @@ internal sealed class OffsetHighlighter
         return values;
     }
 
-    /// <summary>Occurrences of the search's terms in one field of one document, by start.</summary>
-    private List<Occurrence> Occurrences(int doc, string field)
-    {
-        var found = new List<Occurrence>();
-        var leaf = ReaderUtil.SubIndex(doc, _leaves);
-        if (!_postings.TryGetValue((leaf, field), out var postings))
-        {
-            postings = FieldPostings.Open(_leaves[leaf].AtomicReader, field, _terms.Bytes);
-            _postings[(leaf, field)] = postings;
-        }
+    /// <summary>Occurrences of the search's terms in one field of one document of the page, by start.</summary>
+    private List<Occurrence> Occurrences(int doc, string field) =>
+        _occurrences.TryGetValue((doc, field), out var found) ? found : [];
 
-        postings?.Read(doc - _leaves[leaf].DocBase, found);
-        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
-        return found;
+    /// <summary>
+    /// Reads the occurrences of every document of the page, field by field, in document order:
+    /// each term's postings are opened once per search and only move forward.
+    /// </summary>
+    private void ReadOccurrences(IEnumerable<int> docs)
+    {
+        var sorted = docs.Distinct().Order().ToList();
+        foreach (var field in Fields)
+        {
+            var postings = new Dictionary<int, FieldPostings?>();
+            foreach (var doc in sorted)
+            {
+                var leaf = ReaderUtil.SubIndex(doc, _leaves);
+                if (!postings.TryGetValue(leaf, out var fieldPostings))
+                {
+                    fieldPostings = FieldPostings.Open(_leaves[leaf].AtomicReader, field, _terms.Bytes);
+                    postings[leaf] = fieldPostings;
+                }
+
+                var found = new List<Occurrence>();
+                fieldPostings?.Read(doc - _leaves[leaf].DocBase, found);
+                found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+                _occurrences[(doc, field)] = found;
+            }
+        }
     }
 
     /// <summary>
@@ -200,15 +219,10 @@ internal sealed class OffsetHighlighter
     /// <summary>The postings of the search's terms in one field of one segment, looked up once per search.</summary>
     private sealed class FieldPostings
     {
-        private readonly TermsEnum _termsEnum;
-        private readonly IReadOnlyList<BytesRef> _bytes;
-        private readonly List<(int Term, TermState State)> _present;
-        private DocsAndPositionsEnum? _reuse;
+        private readonly List<(int Term, DocsAndPositionsEnum Postings)> _present;
 
-        private FieldPostings(TermsEnum termsEnum, IReadOnlyList<BytesRef> bytes, List<(int, TermState)> present)
+        private FieldPostings(List<(int, DocsAndPositionsEnum)> present)
         {
-            _termsEnum = termsEnum;
-            _bytes = bytes;
             _present = present;
         }
 
@@ -222,36 +236,35 @@ internal sealed class OffsetHighlighter
             }
 
             var termsEnum = terms.GetEnumerator();
-            var present = new List<(int, TermState)>();
+            var present = new List<(int, DocsAndPositionsEnum)>();
             for (var i = 0; i < bytes.Count; i++)
             {
-                if (termsEnum.SeekExact(bytes[i]))
+                if (termsEnum.SeekExact(bytes[i]) && termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) is { } postings)
                 {
-                    present.Add((i, termsEnum.GetTermState()));
+                    present.Add((i, postings));
                 }
             }
 
-            return present.Count == 0 ? null : new FieldPostings(termsEnum, bytes, present);
+            return present.Count == 0 ? null : new FieldPostings(present);
         }
 
+        /// <summary>Occurrences in <paramref name="doc"/>; documents must come in increasing order (the postings only move forward).</summary>
         public void Read(int doc, List<Occurrence> into)
         {
-            foreach (var (term, state) in _present)
+            foreach (var (term, postings) in _present)
             {
-                _termsEnum.SeekExact(_bytes[term], state);
-                _reuse = _termsEnum.DocsAndPositions(null, _reuse, DocsAndPositionsFlags.OFFSETS);
-                if (_reuse is null || _reuse.Advance(doc) != doc)
+                if (postings.DocID > doc || (postings.DocID < doc && postings.Advance(doc) != doc))
                 {
                     continue;
                 }
 
-                var count = Math.Min(_reuse.Freq, MaxOccurrencesPerTerm);
+                var count = Math.Min(postings.Freq, MaxOccurrencesPerTerm);
                 for (var k = 0; k < count; k++)
                 {
-                    _reuse.NextPosition();
-                    if (_reuse.StartOffset >= 0 && _reuse.EndOffset > _reuse.StartOffset)
+                    postings.NextPosition();
+                    if (postings.StartOffset >= 0 && postings.EndOffset > postings.StartOffset)
                     {
-                        into.Add(new Occurrence(_reuse.StartOffset, _reuse.EndOffset, term));
+                        into.Add(new Occurrence(postings.StartOffset, postings.EndOffset, term));
                     }
                 }
             }

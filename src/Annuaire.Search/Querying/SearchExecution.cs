@@ -413,9 +413,10 @@ internal sealed class SearchExecution
             ? null
             : LocalityValueSource.ValuesOf(offer, _generation.Referentials.Territories).Select(v => locality.TryGetValue(v, out var p) ? p : Proximity.National).DefaultIfEmpty(Proximity.National).Max();
 
-        var highlighter = highlight && text.Query is not null && topDocs.ScoreDocs.Length > offset ? new OffsetHighlighter(_searcher, MatchTerms.Build(text, _generation.Analyzers, _searcher.IndexReader)) : null;
+        var page = topDocs.ScoreDocs.Skip(offset).Take(count).ToList();
+        var highlighter = highlight && text.Query is not null && page.Count > 0 ? new OffsetHighlighter(_searcher, MatchTerms.Build(text, _generation.Analyzers, _searcher.IndexReader), page.Select(d => d.Doc)) : null;
         var hits = new List<SearchHit>(count);
-        foreach (var scoreDoc in topDocs.ScoreDocs.Skip(offset).Take(count))
+        foreach (var scoreDoc in page)
         {
             if (StoredFieldReader.Read(_searcher, scoreDoc.Doc, OfferFields.Id) is not { } id || !_generation.Offers.TryGetValue(id, out var offer))
             {
