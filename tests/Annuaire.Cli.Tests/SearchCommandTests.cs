@@ -14,7 +14,12 @@ public sealed class SearchCommandTests
         var result = json.RootElement.GetProperty("results")[0];
         Assert.Equal("garage-solidaire-montargois", result.GetProperty("id").GetString());
         Assert.True(result.GetProperty("score").GetSingle() > 0);
-        Assert.Contains("<mark>", result.GetProperty("snippet").GetString(), StringComparison.Ordinal);
+        var snippet = result.GetProperty("snippet");
+        var text = snippet.GetProperty("text").GetString()!;
+        var marked = snippet.GetProperty("highlights").EnumerateArray().Select(h => text.Substring(h.GetProperty("start").GetInt32(), h.GetProperty("length").GetInt32()).ToLowerInvariant()).ToList();
+        Assert.NotEmpty(marked);
+        Assert.All(marked, m => Assert.True(m.StartsWith("garage", StringComparison.Ordinal) || m.StartsWith("répar", StringComparison.Ordinal), m));
+        Assert.DoesNotContain("<mark>", text, StringComparison.Ordinal);
         Assert.True(json.RootElement.GetProperty("facets").GetProperty("famille").GetArrayLength() > 0);
     }
 

@@ -83,7 +83,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         }
     }
 
-    private static string RepositoryContent()
+    internal static string RepositoryContent()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Directory.sln")))

@@ -1,8 +1,10 @@
+using System.Collections.Frozen;
 using Annuaire.Search.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.NGram;
 using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Annuaire.Search.Analysis;
 
@@ -19,12 +21,14 @@ public sealed class OfferAnalyzers : IDisposable
     /// <summary>Builds the analyzers from <c>synonymes.txt</c> lines.</summary>
     public OfferAnalyzers(IEnumerable<string> synonymLines)
     {
-        Synonyms = SynonymRules.Build(synonymLines, out var errors);
+        var lines = synonymLines.ToList();
+        Synonyms = SynonymRules.Build(lines, out var errors);
         SynonymErrors = errors;
         Text = new FrenchOfferAnalyzer(Synonyms);
         Query = new FrenchOfferAnalyzer();
         Words = new WordAnalyzer(edgeGrams: false);
         Prefixes = new WordAnalyzer(edgeGrams: true);
+        SynonymTerms = Synonyms is null ? FrozenSet<string>.Empty : TermsOf(Query, lines.Where(l => !l.TrimStart().StartsWith('#')));
         Index = new PerFieldAnalyzerWrapper(Text, new Dictionary<string, Analyzer>
         {
             [OfferFields.Suggest] = Prefixes,
@@ -37,6 +41,12 @@ public sealed class OfferAnalyzers : IDisposable
 
     /// <summary>Rules that could not be parsed (French messages).</summary>
     public IReadOnlyList<SynonymError> SynonymErrors { get; }
+
+    /// <summary>
+    /// Every term of the synonym rules, as the query chain gives it: the only terms the index can
+    /// hold at places where the text does not say them (highlighting checks those places).
+    /// </summary>
+    public IReadOnlySet<string> SynonymTerms { get; }
 
     /// <summary>Index-time analyzer for all fields.</summary>
     public Analyzer Index { get; }
@@ -61,6 +71,25 @@ public sealed class OfferAnalyzers : IDisposable
         Query.Dispose();
         Words.Dispose();
         Prefixes.Dispose();
+    }
+
+    private static FrozenSet<string> TermsOf(Analyzer analyzer, IEnumerable<string> lines)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            using var stream = analyzer.GetTokenStream(OfferFields.Body, new StringReader(line));
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                terms.Add(term.ToString());
+            }
+
+            stream.End();
+        }
+
+        return terms.ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>StandardTokenizer → Elision → LowerCase → ASCIIFolding [→ EdgeNGram].</summary>

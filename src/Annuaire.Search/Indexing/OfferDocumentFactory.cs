@@ -2,6 +2,7 @@ using Annuaire.Content.Model;
 using Annuaire.Content.Referentials;
 using Annuaire.Content.Text;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace Annuaire.Search.Indexing;
@@ -9,19 +10,34 @@ namespace Annuaire.Search.Indexing;
 /// <summary>Turns an <see cref="Offer"/> into a Lucene document (see <see cref="OfferFields"/>).</summary>
 internal static class OfferDocumentFactory
 {
+    /// <summary>
+    /// Stored text whose postings keep each occurrence's character offsets: highlighting reads
+    /// where the search's terms are instead of analysing the text again.
+    /// </summary>
+    private static readonly FieldType HighlightedText = WithOffsets(TextField.TYPE_NOT_STORED); // Marked on the offer's own text, held in memory.
+
+    /// <summary>The body is not stored: its text is kept in <see cref="BodyPages"/>, read a page at a time.</summary>
+    private static readonly FieldType HighlightedBody = WithOffsets(TextField.TYPE_NOT_STORED);
+
     public static Document Create(Offer offer, ReferentialSet refs)
     {
+        var body = OfferMarkdown.ToPlainText(offer.Body);
         var doc = new Document
         {
             new StringField(OfferFields.Id, offer.Id, Field.Store.YES),
             new SortedDocValuesField(OfferFields.IdValue, new BytesRef(offer.Id)),
             new StoredField(OfferFields.Source, OfferJson.Serialize(offer)),
-            new TextField(OfferFields.Titre, offer.Titre, Field.Store.YES),
-            new TextField(OfferFields.Resume, offer.Resume, Field.Store.YES),
-            new TextField(OfferFields.Body, OfferMarkdown.ToPlainText(offer.Body), Field.Store.YES),
+            new Field(OfferFields.Titre, offer.Titre, HighlightedText),
+            new Field(OfferFields.Resume, offer.Resume, HighlightedText),
+            new Field(OfferFields.Body, body, HighlightedBody),
             new NumericDocValuesField(OfferFields.DateMaj, DateKey(offer.DateMaj)),
             new SortedDocValuesField(OfferFields.TitreSort, new BytesRef(TextNormalizer.Fold(offer.Titre))),
         };
+
+        foreach (var page in BodyPages.Fields(body))
+        {
+            doc.Add(page);
+        }
 
         foreach (var keyword in offer.MotsCles)
         {
@@ -70,6 +86,13 @@ internal static class OfferDocumentFactory
         }
 
         return doc;
+    }
+
+    private static FieldType WithOffsets(FieldType type)
+    {
+        var withOffsets = new FieldType(type) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS };
+        withOffsets.Freeze();
+        return withOffsets;
     }
 
     /// <summary>yyyyMMdd as a number, sortable and range-searchable.</summary>

@@ -12,6 +12,7 @@ public static class OfferFields
     public const string Titre = "titre";
     public const string Resume = "resume";
     public const string Body = "body";
+    public const string BodyPages = "body_pages";
     public const string MotsCles = "mots_cles";
     public const string Tags = "tags";
     public const string Porteur = "porteur";
@@ -39,10 +40,4 @@ public static class OfferFields
     // Where the offer is physically (lieux) and eligible (zones), for « local first » ranking.
     public const string Locality = "locality";
 #pragma warning restore CS1591
-
-    /// <summary>Stored fields to load when only the id is needed (never the large <see cref="Source"/>).</summary>
-    internal static ISet<string> IdOnly { get; } = new HashSet<string>(StringComparer.Ordinal) { Id };
-
-    /// <summary>Stored fields to load for a hit with a snippet.</summary>
-    internal static ISet<string> IdAndBody { get; } = new HashSet<string>(StringComparer.Ordinal) { Id, Body };
 }

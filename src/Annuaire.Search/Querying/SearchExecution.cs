@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Diagnostics;
 using Annuaire.Content.Model;
 using Annuaire.Search.Facets;
@@ -384,24 +383,20 @@ internal sealed class SearchExecution
             ? null
             : LocalityValueSource.ValuesOf(offer, _generation.Referentials.Territories).Select(v => locality.TryGetValue(v, out var p) ? p : Proximity.National).DefaultIfEmpty(Proximity.National).Max();
 
-        var snippets = highlight && text.Query is not null ? new SnippetBuilder(_generation.Analyzers, text.Terms, text.FuzzyWords) : null;
+        var page = topDocs.ScoreDocs.Skip(offset).Take(count).ToList();
+        var highlighter = highlight && text.Query is not null && page.Count > 0 ? new OffsetHighlighter(_searcher, MatchTerms.Build(text, _generation.Analyzers, _searcher.IndexReader), page.Select(d => d.Doc)) : null;
         var hits = new List<SearchHit>(count);
-        foreach (var scoreDoc in topDocs.ScoreDocs.Skip(offset).Take(count))
+        foreach (var scoreDoc in page)
         {
-            var doc = _searcher.Doc(scoreDoc.Doc, snippets is null ? OfferFields.IdOnly : OfferFields.IdAndBody);
-            if (!_generation.Offers.TryGetValue(doc.Get(OfferFields.Id, CultureInfo.InvariantCulture), out var offer))
+            if (_generation.OffersByDoc[scoreDoc.Doc] is not { } offer)
             {
                 continue;
             }
 
             var score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score;
-            if (snippets is null)
-            {
-                hits.Add(new SearchHit(offer, score, System.Net.WebUtility.HtmlEncode(offer.Titre), System.Net.WebUtility.HtmlEncode(offer.Resume), null) { Proximity = ProximityOf(offer) });
-                continue;
-            }
-
-            hits.Add(new SearchHit(offer, score, snippets.Mark(offer.Titre), snippets.Mark(offer.Resume), snippets.Snippet(doc.Get(OfferFields.Body, CultureInfo.InvariantCulture))) { Proximity = ProximityOf(offer) });
+            hits.Add(highlighter is null
+                ? new SearchHit(offer, score, MarkedText.Unmarked(offer.Titre), MarkedText.Unmarked(offer.Resume), null) { Proximity = ProximityOf(offer) }
+                : new SearchHit(offer, score, highlighter.Mark(scoreDoc.Doc, OfferFields.Titre, offer.Titre), highlighter.Mark(scoreDoc.Doc, OfferFields.Resume, offer.Resume), highlighter.Snippet(scoreDoc.Doc)) { Proximity = ProximityOf(offer) });
         }
 
         return hits;

@@ -1,4 +1,5 @@
 using Annuaire.Content.Model;
+using Annuaire.Search.Highlighting;
 
 namespace Annuaire.Search.Querying;
 
@@ -57,10 +58,10 @@ public sealed record SearchResponse
 /// <summary>One result.</summary>
 /// <param name="Offer">The offer.</param>
 /// <param name="Score">Relevance score (0 when browsing).</param>
-/// <param name="TitreHtml">HTML-encoded title with matches in &lt;mark&gt;.</param>
-/// <param name="ResumeHtml">HTML-encoded summary with matches in &lt;mark&gt;.</param>
-/// <param name="SnippetHtml">HTML-encoded passage of the body around matches, or null.</param>
-public sealed record SearchHit(Offer Offer, float Score, string TitreHtml, string ResumeHtml, string? SnippetHtml)
+/// <param name="Titre">The title with its matches.</param>
+/// <param name="Resume">The summary with its matches.</param>
+/// <param name="Snippet">The passage of the body around its matches, or null (no text searched, no highlighting, or no match in the body).</param>
+public sealed record SearchHit(Offer Offer, float Score, MarkedText Titre, MarkedText Resume, BodySnippet? Snippet)
 {
     /// <summary>How close the offer is to the searched territory (null without a territory).</summary>
     public Proximity? Proximity { get; init; }

@@ -1,6 +1,7 @@
 using Annuaire.Content.Exchange;
 using Annuaire.Content.Parsing;
 using Annuaire.Search;
+using Annuaire.Search.Highlighting;
 using Annuaire.Search.Querying;
 using Annuaire.Web.Endpoints.Contracts;
 using Annuaire.Web.Services;
@@ -80,7 +81,7 @@ public static class OffersApi
                 h.Offer.DateMaj,
                 ApiValues.StatusKey(h.Offer.Statut),
                 ApiValues.OfferUrl(h.Offer.Id),
-                h.SnippetHtml is null ? null : MarkedHtml.ToHighlightedText(h.SnippetHtml)))],
+                h.Snippet is null ? null : Highlighted(h.Snippet)))],
             response.Facets.ToDictionary(
                 f => DimensionKey(f.Key),
                 f => (IReadOnlyList<FacetCount>)[.. f.Value.Select(v => new FacetCount(v.Value, labels.Of(f.Key, v.Value), v.Count, v.Selected))]),
@@ -115,6 +116,15 @@ public static class OffersApi
         return TypedResults.Json(
             DataInclusionExporter.Services(engine.All(), "annuaire", o => baseUrl + ApiValues.OfferUrl(o.Id), FrenchClock.Today(clock)),
             DataInclusionExporter.Json);
+    }
+
+    /// <summary>The engine's snippet as the contract's plain text: a cut shows as « … », the ranges move with it.</summary>
+    private static HighlightedText Highlighted(BodySnippet snippet)
+    {
+        const string Ellipsis = "… ";
+        var shift = snippet.CutBefore ? Ellipsis.Length : 0;
+        var text = (snippet.CutBefore ? Ellipsis : string.Empty) + snippet.Passage.Text + (snippet.CutAfter ? " …" : string.Empty);
+        return new HighlightedText(text, [.. snippet.Passage.Marks.Select(m => new HighlightRange(m.Start + shift, m.Length))]);
     }
 
     private static string DimensionKey(FacetDimension dimension) => dimension.ToString().ToLowerInvariant();

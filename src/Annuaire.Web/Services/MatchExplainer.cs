@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Annuaire.Content.Model;
 using Annuaire.Content.Referentials;
 using Annuaire.Content.Text;
@@ -10,10 +8,10 @@ namespace Annuaire.Web.Services;
 /// <summary>
 /// « Pourquoi cette offre ? »: the territory rule, the public and the words that brought a hit,
 /// in French. Territory and public come from the request and the offer; the words from the
-/// engine's highlights of that hit, read back through the synonyms file so that a match on
+/// engine's match spans of that hit, read back through the synonyms file so that a match on
 /// « revenu de solidarité active » for « RSA » is said as such.
 /// </summary>
-public sealed partial class MatchExplainer
+public sealed class MatchExplainer
 {
     private readonly ReferentialSet? _refs;
     private readonly Labels _labels;
@@ -114,9 +112,8 @@ public sealed partial class MatchExplainer
             return null;
         }
 
-        var marks = new[] { hit.TitreHtml, hit.ResumeHtml, hit.SnippetHtml ?? string.Empty }
-            .SelectMany(html => MarkPattern().Matches(html).Select(m => TextNormalizer.Fold(WebUtility.HtmlDecode(m.Groups[1].Value))))
-            .SelectMany(m => m.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var marks = hit.Titre.MarkedWords().Concat(hit.Resume.MarkedWords()).Concat(hit.Snippet?.Passage.MarkedWords() ?? [])
+            .SelectMany(m => TextNormalizer.Fold(m).Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries))
             .ToHashSet(StringComparer.Ordinal);
         if (marks.Count == 0)
         {
@@ -163,7 +160,4 @@ public sealed partial class MatchExplainer
     /// <summary>Same word up to its ending (plurals, typos at the end): the first five letters agree.</summary>
     private static bool SameStem(string a, string b) =>
         a.Length >= 2 && b.Length >= 2 && (a == b || (Math.Min(a.Length, b.Length) >= 4 && string.CompareOrdinal(a, 0, b, 0, Math.Min(5, Math.Min(a.Length, b.Length))) == 0));
-
-    [GeneratedRegex("<mark>(.*?)</mark>", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
-    private static partial Regex MarkPattern();
 }

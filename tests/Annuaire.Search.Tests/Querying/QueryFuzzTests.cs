@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Annuaire.Search.Highlighting;
 using Annuaire.Search.Querying;
 
 namespace Annuaire.Search.Tests.Querying;
@@ -35,11 +35,16 @@ public sealed class QueryFuzzTests(EngineFixture fixture) : IClassFixture<Engine
             Assert.InRange(response.PageSize, 1, SearchRequest.MaxPageSize);
             foreach (var hit in response.Hits)
             {
-                // Highlighted fields are HTML: the only markup they may carry is <mark>.
-                foreach (var html in new[] { hit.TitreHtml, hit.ResumeHtml, hit.SnippetHtml ?? string.Empty })
+                // Marks lie inside their text, in order, never overlapping, never empty.
+                foreach (var marked in new[] { hit.Titre, hit.Resume, hit.Snippet?.Passage ?? MarkedText.Unmarked(string.Empty) })
                 {
-                    Assert.Empty(Regex.Matches(html, "</?(?!mark>)[a-zA-Z]").Select(m => m.Value));
-                    Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+                    var end = 0;
+                    foreach (var mark in marked.Marks)
+                    {
+                        Assert.InRange(mark.Start, end, marked.Text.Length - 1);
+                        Assert.InRange(mark.End, mark.Start + 1, marked.Text.Length);
+                        end = mark.End;
+                    }
                 }
             }
 

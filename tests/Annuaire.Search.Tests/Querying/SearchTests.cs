@@ -182,13 +182,13 @@ public sealed class SearchTests(EngineFixture fixture) : IClassFixture<EngineFix
     }
 
     [Fact]
-    public void Search_WhenMatched_HighlightsEncodedSnippets()
+    public void Search_WhenMatched_MarksPlainText()
     {
         var hit = _engine.Search(new SearchRequest { Text = "RSA" }).Hits.First(h => h.Offer.Id == "coup-de-pouce-solidarite-active");
-        Assert.Contains("<mark>", hit.TitreHtml + hit.ResumeHtml + hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.NotEmpty(hit.Titre.Marks.Concat(hit.Resume.Marks).Concat(hit.Snippet?.Passage.Marks ?? []));
         var hit2 = _engine.Search(new SearchRequest { Text = "hebergement" }).Hits[0];
-        Assert.Contains("<mark>", hit2.TitreHtml, StringComparison.Ordinal);
-        Assert.Contains("&#39;", hit2.TitreHtml, StringComparison.Ordinal); // « d'urgence » is encoded
+        Assert.NotEmpty(hit2.Titre.Marks);
+        Assert.Equal(hit2.Offer.Titre, hit2.Titre.Text); // « d'urgence » stays as written: escaping is the renderer's job
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Annuaire.Content.Model;
+using Annuaire.Search.Highlighting;
 using Annuaire.Search.Querying;
 using Annuaire.Web.Components;
 using Annuaire.Web.Services;
@@ -13,7 +14,12 @@ public sealed class ResultCardTests : IDisposable
 
     public void Dispose() => _context.Dispose();
 
-    private static SearchHit Hit(Offer offer) => new(offer, 1, "Aide au <mark>permis</mark>", "Un résumé &lt;encodé&gt;.", "… le <mark>permis</mark> B …");
+    private static SearchHit Hit(Offer offer) => new(
+        offer,
+        1,
+        new MarkedText(offer.Titre, [new MatchSpan(8, 6)]),
+        MarkedText.Unmarked(offer.Resume),
+        new BodySnippet(new MarkedText("le permis B", [new MatchSpan(3, 6)]), CutBefore: true, CutAfter: true));
 
     private static Offer Offer(DateOnly dateMaj, OfferStatus statut = OfferStatus.Actif) => new()
     {
@@ -45,6 +51,27 @@ public sealed class ResultCardTests : IDisposable
         Assert.Empty(cut.FindAll(".badge"));
         Assert.Equal("aide-permis", cut.Find("input[type=checkbox][name=o]").GetAttribute("value"));
         Assert.Equal("Vérifié le 22 octobre 2026", cut.Find(".verified").TextContent);
+        cut.Find(".snippet").MarkupMatches("""<p class="snippet">… le <mark>permis</mark> B …</p>""");
+    }
+
+    [Fact]
+    public void Render_WhenTextHoldsMarkup_ShowsItAsTextWithMarksAroundMatches()
+    {
+        var offer = Offer(Today) with { Titre = "<script>alert(1)</script> permis & \"code\"" };
+        var hit = new SearchHit(
+            offer,
+            1,
+            new MarkedText(offer.Titre, [new MatchSpan(26, 6)]),
+            new MarkedText("<b>permis</b>", [new MatchSpan(3, 6)]),
+            new BodySnippet(new MarkedText("<img src=x onerror=alert(1)> permis", [new MatchSpan(29, 6)]), CutBefore: false, CutAfter: true));
+
+        var cut = _context.Render<ResultCard>(p => p.Add(x => x.Hit, hit).Add(x => x.Labels, new Labels(null)).Add(x => x.Today, Today));
+
+        Assert.Empty(cut.FindAll("script, b, img"));
+        Assert.Equal(["permis", "permis", "permis"], cut.FindAll("mark").Select(m => m.TextContent));
+        Assert.Equal("<script>alert(1)</script> permis & \"code\"", cut.Find("h3").TextContent);
+        cut.Find(".resume").MarkupMatches("""<p class="resume">&lt;b&gt;<mark>permis</mark>&lt;/b&gt;</p>""");
+        cut.Find(".snippet").MarkupMatches("""<p class="snippet">&lt;img src=x onerror=alert(1)&gt; <mark>permis</mark> …</p>""");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Annuaire.Content.Model;
+using Annuaire.Search.Highlighting;
 using Annuaire.Search.Querying;
 using Annuaire.Web.Components;
 using Annuaire.Web.Services;
@@ -24,7 +25,7 @@ public sealed class WidgetResultsTests : IDisposable
                 Id = id, SourcePath = $"offres/{id}.md", Titre = id, Resume = "Résumé de l'offre.", Porteur = "cd45",
                 Thematiques = ["mobilite--preparer-un-permis"], ZoneEligibilite = ["45"], DateMaj = new DateOnly(2026, 1, 1), Body = "Texte.",
             },
-            1, id, "Résumé de l'offre.", null))],
+            1, MarkedText.Unmarked(id), MarkedText.Unmarked("Résumé de l'offre."), null))],
     };
 
     [Fact]

@@ -6,6 +6,7 @@ using Annuaire.Content.Parsing;
 using Annuaire.Content.Referentials;
 using Annuaire.Search;
 using Annuaire.Search.Indexing;
+using Annuaire.Search.Highlighting;
 using Annuaire.Search.Querying;
 
 namespace Annuaire.Cli.Commands;
@@ -56,7 +57,7 @@ internal static class SearchCommand
                 console.Out.WriteLine(JsonSerializer.Serialize(new
                 {
                     total = response.Total,
-                    results = response.Hits.Select(h => new { id = h.Offer.Id, titre = h.Offer.Titre, score = h.Score, snippet = h.SnippetHtml }),
+                    results = response.Hits.Select(h => new { id = h.Offer.Id, titre = h.Offer.Titre, score = h.Score, snippet = h.Snippet is { } s ? new { text = s.Passage.Text, cutBefore = s.CutBefore, cutAfter = s.CutAfter, highlights = s.Passage.Marks.Select(m => new { start = m.Start, length = m.Length }) } : null }),
                     facets = response.Facets.ToDictionary(f => f.Key.ToString().ToLowerInvariant(), f => f.Value.Select(v => new { value = v.Value, count = v.Count, selected = v.Selected })),
                     notices = response.Notices.Select(n => n.ToString()),
                     spelling = response.Spelling,
@@ -73,7 +74,12 @@ internal static class SearchCommand
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{response.Total} offre(s) ({response.ElapsedMicroseconds} µs)"));
             foreach (var hit in response.Hits)
             {
-                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {hit.Score,6:0.00}  {hit.Offer.Id}  —  {hit.Offer.Titre}"));
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {hit.Score,6:0.00}  {hit.Offer.Id}  —  {Bracketed(hit.Titre)}"));
+                if (hit.Snippet is { } snippet)
+                {
+                    var passage = Bracketed(snippet.Passage).ReplaceLineEndings(" ");
+                    console.Out.WriteLine($"          {(snippet.CutBefore ? "… " : string.Empty)}{passage}{(snippet.CutAfter ? " …" : string.Empty)}");
+                }
             }
 
             if (response.Spelling is { } spelling)
@@ -85,4 +91,7 @@ internal static class SearchCommand
         });
         return command;
     }
+
+    /// <summary>The text with each match between brackets: « aide au [permis] ».</summary>
+    private static string Bracketed(MarkedText text) => string.Concat(text.Runs().Select(r => r.Marked ? $"[{r.Run}]" : r.Run));
 }

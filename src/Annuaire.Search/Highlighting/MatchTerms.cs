@@ -1,0 +1,85 @@
+using Annuaire.Search.Analysis;
+using Annuaire.Search.Indexing;
+using Annuaire.Search.Querying;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Annuaire.Search.Highlighting;
+
+/// <summary>
+/// What one search marks, prepared once per search: the analyzed terms of its words and phrases
+/// (the index holds their synonyms, folded variants and stems at the same positions), and the
+/// stems of the indexed words its misspelled words reached (so their plural or accented forms are
+/// marked too). The index gives where these terms occur; an occurrence of a term a synonym rule
+/// may inject is kept only when its own text says so (<see cref="Accepts"/>).
+/// </summary>
+internal sealed class MatchTerms
+{
+    /// <summary>Most indexed words one misspelled word may reach (as many as the query could).</summary>
+    private const int MaxTypoExpansions = 64;
+
+    private readonly OfferAnalyzers _analyzers;
+    private readonly Dictionary<string, string[]> _analyzed = new(StringComparer.Ordinal);
+
+    private MatchTerms(OfferAnalyzers analyzers, IEnumerable<string> terms)
+    {
+        _analyzers = analyzers;
+        Terms = [.. terms.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        Bytes = [.. Terms.Select(t => new BytesRef(t))];
+    }
+
+    /// <summary>The terms to look up in the highlighted fields.</summary>
+    public IReadOnlyList<string> Terms { get; }
+
+    /// <summary><see cref="Terms"/> as index bytes, same order.</summary>
+    public IReadOnlyList<BytesRef> Bytes { get; }
+
+    /// <summary>
+    /// Expands the misspelled words of <paramref name="text"/> the way the query does (same edits,
+    /// same first letter, transpositions) on the unstemmed words of the index.
+    /// </summary>
+    public static MatchTerms Build(TextQuery text, OfferAnalyzers analyzers, IndexReader reader)
+    {
+        var typoWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (word, edits) in text.FuzzyWords)
+        {
+            var fuzzy = new FuzzyQuery(new Term(OfferFields.Spell, word), edits, Math.Min(1, word.Length - 1), MaxTypoExpansions, transpositions: true);
+            var rewritten = fuzzy.Rewrite(reader);
+            var reached = (rewritten as BooleanQuery)?.Clauses.Select(c => c.Query).OfType<TermQuery>().Select(q => q.Term.Text)
+                ?? (rewritten is TermQuery single ? [single.Term.Text] : []);
+            typoWords.UnionWith(reached);
+        }
+
+        var typoStems = typoWords.SelectMany(w => TextQueryBuilder.Analyze(analyzers.Query, w).SelectMany(p => p.Terms)).ToHashSet(StringComparer.Ordinal);
+        return new MatchTerms(analyzers, text.Terms.Concat(typoStems));
+    }
+
+    /// <summary>
+    /// Whether an occurrence of <see cref="Terms"/>[<paramref name="term"/>] must be checked with
+    /// <see cref="Accepts"/>: a term some synonym rule may inject. Any other occurrence of a
+    /// term is a word whose analysis gave it.
+    /// </summary>
+    public bool NeedsCheck(int term) => _analyzers.SynonymTerms.Contains(Terms[term]);
+
+    /// <summary>
+    /// Whether an occurrence of <see cref="Terms"/>[<paramref name="term"/>] whose text is
+    /// <paramref name="surface"/> is a match: a word whose own analysis gives the term, or an
+    /// expression covered by a synonym (« RSA » marks « revenu de solidarité active »). A one-word
+    /// → many-words rule also puts its extra words on the text's neighbouring words, and a word
+    /// on its synonym (« RSA » for « revenu »): those occurrences are not matches.
+    /// </summary>
+    public bool Accepts(int term, string surface) =>
+        surface.Any(char.IsWhiteSpace) || Analyzed(surface).Contains(Terms[term], StringComparer.Ordinal);
+
+    private string[] Analyzed(string surface)
+    {
+        if (!_analyzed.TryGetValue(surface, out var terms))
+        {
+            terms = [.. TextQueryBuilder.Analyze(_analyzers.Query, surface).SelectMany(p => p.Terms)];
+            _analyzed[surface] = terms;
+        }
+
+        return terms;
+    }
+}
