@@ -1,3 +1,5 @@
+using Annuaire.Search.Analysis;
+
 namespace Annuaire.Search;
 
 /// <summary>What the engine currently serves.</summary>
@@ -6,4 +8,4 @@ namespace Annuaire.Search;
 /// <param name="BuiltAt">When the index was built.</param>
 /// <param name="SynonymErrors">Synonym rules that were ignored.</param>
 /// <param name="Fingerprint">Fingerprint of the content the index was built from (<c>ContentFingerprint</c>).</param>
-public sealed record IndexStatus(long Generation, int OfferCount, DateTimeOffset BuiltAt, IReadOnlyList<string> SynonymErrors, string Fingerprint);
+public sealed record IndexStatus(long Generation, int OfferCount, DateTimeOffset BuiltAt, IReadOnlyList<SynonymError> SynonymErrors, string Fingerprint);

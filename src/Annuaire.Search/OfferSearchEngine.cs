@@ -217,7 +217,7 @@ public sealed class OfferSearchEngine : IDisposable
     }
 
     private static IndexStatus StatusOf(IndexGeneration generation) =>
-        new(generation.Number, generation.Offers.Count, generation.BuiltAt, [.. generation.Analyzers.SynonymErrors.Select(e => e.ToString())], generation.Fingerprint);
+        new(generation.Number, generation.Offers.Count, generation.BuiltAt, generation.Analyzers.SynonymErrors, generation.Fingerprint);
 
     /// <summary>An offer by id (any status), or null.</summary>
     public Offer? Find(string id)

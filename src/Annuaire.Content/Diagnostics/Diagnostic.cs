@@ -17,6 +17,13 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
     /// <summary>Whether this diagnostic rejects its file.</summary>
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
+    /// <summary>A rule of <c>referentiels/synonymes.txt</c> the search engine could not read (it is ignored, the others apply).</summary>
+    /// <param name="line">1-based line of the rule.</param>
+    /// <param name="detail">What the synonym parser said.</param>
+    public static Diagnostic SynonymRuleIgnored(int line, string detail) =>
+        new(DiagnosticCodes.InvalidReferential, DiagnosticSeverity.Error, "referentiels/synonymes.txt", line, 1,
+            $"règle de synonymes ignorée ({detail}) : vérifiez les virgules et « => ».");
+
     /// <summary>The compiler-style form <c>file:line:col: error CODE: message</c>.</summary>
     public override string ToString()
     {

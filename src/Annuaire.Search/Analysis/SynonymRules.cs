@@ -36,7 +36,7 @@ public static class SynonymRules
             }
             else
             {
-                problems.Add(new SynonymError(lineNumber, $"règle de synonymes ignorée ({error}) : vérifiez les virgules et « => »."));
+                problems.Add(new SynonymError(lineNumber, error ?? string.Empty));
             }
         }
 
@@ -96,9 +96,5 @@ public static class SynonymRules
 
 /// <summary>A synonym rule that could not be parsed.</summary>
 /// <param name="Line">1-based line in <c>synonymes.txt</c>.</param>
-/// <param name="Message">French explanation.</param>
-public sealed record SynonymError(int Line, string Message)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"synonymes.txt, ligne {Line} : {Message}";
-}
+/// <param name="Detail">What the synonym parser said (for the editor; worded by the site).</param>
+public sealed record SynonymError(int Line, string Detail);

@@ -4,7 +4,6 @@ using Annuaire.Content;
 using Annuaire.Content.Model;
 using Annuaire.Content.Diagnostics;
 using Annuaire.Content.Parsing;
-using Annuaire.Content.Referentials;
 using Annuaire.Search.Analysis;
 
 namespace Annuaire.Cli.Commands;
@@ -72,10 +71,9 @@ internal static class ValidateCommand
             return catalog;
         }
 
-        var file = $"{ReferentialLoader.FolderName}/synonymes.txt";
         return catalog with
         {
-            Diagnostics = [.. catalog.Diagnostics, .. errors.Select(e => new Diagnostic(DiagnosticCodes.InvalidReferential, DiagnosticSeverity.Error, file, e.Line, 1, e.Message))],
+            Diagnostics = [.. catalog.Diagnostics, .. errors.Select(e => Diagnostic.SynonymRuleIgnored(e.Line, e.Detail))],
         };
     }
 
