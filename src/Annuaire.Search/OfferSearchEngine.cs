@@ -163,7 +163,7 @@ public sealed class OfferSearchEngine : IDisposable
                 (generation, _) =>
                 {
                     generation.Lineage.Commit(IndexFolder.CommitData(generation.Fingerprint));
-                    IndexFolder.Save(generation.Lineage.Directory, indexPath, open);
+                    generation.Lineage.WithLastCommit(files => IndexFolder.Save(generation.Lineage.Directory, files, indexPath, open));
                     return true;
                 },
                 () => false);

@@ -193,4 +193,47 @@ public sealed class IncrementalUpdateTests : IDisposable
         Assert.Equal("Atelier CV version 39", Engine.Find(target.Id)!.Titre);
         Assert.Equal([target.Id], Ids("\"version 39\""));
     }
+
+    /// <summary>
+    /// Regression: saving copied every file of the directory while searches released older
+    /// searchers, whose segment files could vanish mid-copy (« FileNotFoundException: _3.si »).
+    /// Saving now copies the last commit only, held by a snapshot.
+    /// </summary>
+    [Fact]
+    public async Task SaveIndex_WhenUpdatesAndSearchesRunMeanwhile_SavesAWholeIndex()
+    {
+        var target = Catalog.Offers.First(o => o.Id == "atelier-cv-montargis");
+        var folder = Path.Combine(Path.GetTempPath(), "annuaire-save-race-" + Guid.NewGuid().ToString("N"));
+        using var stop = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Engine.Search(new SearchRequest { Text = "atelier" });
+            }
+        })).ToList();
+        try
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                Engine.Apply(With(Catalog, Catalog.Offers.Select(o => o.Id == target.Id ? target with { Titre = $"Atelier CV tour {i}" } : o)));
+                Engine.SaveIndex(folder);
+            }
+
+            await stop.CancelAsync();
+            await Task.WhenAll(readers);
+            using var loaded = new OfferSearchEngine(FixedClock.Default);
+            loaded.LoadIndex(folder, Catalog.Referentials);
+            Assert.Equal("Atelier CV tour 29", loaded.Find(target.Id)!.Titre);
+            Assert.Equal(Catalog.Offers.Count, loaded.All().Count);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
 }

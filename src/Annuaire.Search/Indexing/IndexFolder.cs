@@ -37,12 +37,13 @@ internal static class IndexFolder
         [FormatKey] = Format,
     };
 
-    /// <summary>Copies the committed index in <paramref name="source"/> to <paramref name="path"/>, atomically.</summary>
-    /// <param name="source">A committed index (not being written).</param>
+    /// <summary>Copies <paramref name="files"/> (one commit's files, held by a snapshot while the index lives on) to <paramref name="path"/>, atomically.</summary>
+    /// <param name="source">The index directory.</param>
+    /// <param name="files">The files of the commit to copy.</param>
     /// <param name="path">Target folder; replaced only once the copy is complete and synced.</param>
     /// <param name="open">Opens the staging folder (a seam for fault injection in tests).</param>
     /// <exception cref="IOException">When the copy fails; the previous index at <paramref name="path"/> is untouched.</exception>
-    public static void Save(LuceneDirectory source, string path, Func<DirectoryInfo, LuceneDirectory> open)
+    public static void Save(LuceneDirectory source, IReadOnlyCollection<string> files, string path, Func<DirectoryInfo, LuceneDirectory> open)
     {
         var full = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
         RemoveLeftovers(full);
@@ -50,13 +51,12 @@ internal static class IndexFolder
         try
         {
             using var target = open(new DirectoryInfo(staging));
-            var files = source.ListAll();
             foreach (var file in files)
             {
                 source.Copy(target, file, file, IOContext.DEFAULT);
             }
 
-            target.Sync(files);
+            target.Sync([.. files]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -91,7 +91,7 @@ internal static class IndexFolder
         TryDelete(old);
     }
 
-    /// <summary>Reads an index saved by <see cref="Save"/> into memory and checks it whole.</summary>
+    /// <summary>Reads an index saved by <see cref="Save(LuceneDirectory, IReadOnlyCollection{string}, string, Func{DirectoryInfo, LuceneDirectory})"/> into memory and checks it whole.</summary>
     /// <exception cref="IndexUnusableException">Missing, corrupt, or written by other code.</exception>
     public static LoadedIndex Load(string path)
     {

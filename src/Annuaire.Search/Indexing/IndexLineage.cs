@@ -49,6 +49,8 @@ internal sealed class IndexLineage
             // Merges run inside the update that triggers them: when an update returns, no file is
             // being written in the background (saving the index copies a quiet directory).
             MergeScheduler = new SerialMergeScheduler(),
+            // Files of a commit being saved must outlive merges and the closing of older searchers.
+            IndexDeletionPolicy = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()),
         };
         return new IndexLineage(directory, new IndexWriter(directory, config), analyzers, referentials);
     }
@@ -64,6 +66,25 @@ internal sealed class IndexLineage
 
         Writer.SetCommitData(commitData);
         Writer.Commit();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="copy"/> on the files of the last commit, which stay on the directory
+    /// until it returns even if searchers close or segments merge meanwhile.
+    /// </summary>
+    public void WithLastCommit(Action<IReadOnlyCollection<string>> copy)
+    {
+        var snapshots = (SnapshotDeletionPolicy)Writer.Config.IndexDeletionPolicy;
+        var commit = snapshots.Snapshot();
+        try
+        {
+            copy([.. commit.FileNames]);
+        }
+        finally
+        {
+            snapshots.Release(commit);
+            Writer.DeleteUnusedFiles();
+        }
     }
 
     /// <summary>Takes a reference; false once closed.</summary>
