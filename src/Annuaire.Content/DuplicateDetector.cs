@@ -33,9 +33,14 @@ public static class DuplicateDetector
         var titles = TitleWords.Of(offers);
         var reported = new HashSet<(string, string)>();
 
-        // Same porteur: near-identical titles on an overlapping territory.
-        var byPorteur = GroupsInOrder(offers.Select((o, i) => (Key: o.Porteur, Index: i)));
-        foreach (var (a, b) in titles.SimilarPairs(byPorteur, TitleSimilarity))
+        // Same porteur: near-identical titles on an overlapping territory. Overlapping zones share a
+        // département (or « france »): grouping by porteur and département keeps the groups small
+        // (one porteur can carry a third of a national catalogue) and finds exactly the same pairs.
+        var departements = offers.Select(o => DepartementsOf(o, territories)).ToArray();
+        var byPorteur = GroupsInOrder(offers.SelectMany((o, i) => departements[i].Select(d => (Key: o.Porteur + "|" + d, Index: i))));
+        var porteurRank = Ranks(offers.Select(o => o.Porteur));
+        // Reported in a stable order whatever the grouping: porteur (first seen first), then file order.
+        foreach (var (a, b) in titles.SimilarPairs(byPorteur, TitleSimilarity).Distinct().OrderBy(p => (porteurRank[offers[p.A].Porteur], p.A, p.B)))
         {
             if (ZonesOverlap(offers[a], offers[b], territories) && reported.Add(Key(offers[a], offers[b])))
             {
@@ -43,9 +48,13 @@ public static class DuplicateDetector
             }
         }
 
-        // Same contact (phone or email), a shared thématique and a close title.
-        var byContact = GroupsInOrder(offers.SelectMany((o, i) => ContactKeys(o).Select(k => (Key: k, Index: i))));
-        foreach (var (a, b) in titles.SimilarPairs(byContact, ContactTitleSimilarity))
+        // Same contact (phone or email), a shared thématique and a close title, on a shared département:
+        // grouped by all three (a national number such as 3949 is shared by thousands of offers).
+        var byContact = GroupsInOrder(offers.SelectMany((o, i) => ContactKeys(o)
+            .SelectMany(k => o.Thematiques.Distinct(StringComparer.Ordinal).SelectMany(t => departements[i].Select(d => (Key: k + "|" + t + "|" + d, Index: i))))));
+        var contactRank = Ranks(offers.SelectMany(ContactKeys));
+        foreach (var (a, b) in titles.SimilarPairs(byContact, ContactTitleSimilarity).Distinct()
+            .OrderBy(p => (ContactKeys(offers[p.A]).Intersect(ContactKeys(offers[p.B]), StringComparer.Ordinal).Min(k => contactRank[k]), p.A, p.B)))
         {
             var (x, y) = (offers[a], offers[b]);
             // Shared national numbers (115, 3949) are normal across territories: require overlap.
@@ -101,6 +110,21 @@ public static class DuplicateDetector
         return new Diagnostic(DiagnosticCodes.ProbableDuplicate, DiagnosticSeverity.Warning, second.SourcePath, 1, 1,
             $"Doublon probable de {first.SourcePath} ({reason}) : fusionnez les deux offres ou différenciez leurs titres.");
     }
+
+    /// <summary>Each distinct key's position of first appearance.</summary>
+    private static Dictionary<string, int> Ranks(IEnumerable<string> keys)
+    {
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            ranks.TryAdd(key, ranks.Count);
+        }
+
+        return ranks;
+    }
+
+    private static string[] DepartementsOf(Offer offer, Territories territories) =>
+        [.. offer.ZoneEligibilite.Select(z => territories.DepartementOf(z) ?? z).Distinct(StringComparer.Ordinal)];
 
     private static bool ZonesOverlap(Offer a, Offer b, Territories territories)
     {
