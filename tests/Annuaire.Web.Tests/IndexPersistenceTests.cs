@@ -28,7 +28,7 @@ public sealed class IndexPersistenceTests : IDisposable
             using var health = await HealthAsync(first);
             Assert.Equal("contenu (pas encore d'index enregistré)", health.RootElement.GetProperty("startedFrom").GetString());
             Assert.True(health.RootElement.GetProperty("indexSaved").GetBoolean());
-            Assert.True(File.Exists(Path.Combine(IndexPath, "segments.gen")));
+            Assert.NotEmpty(Directory.GetFiles(IndexPath, "segments_*")); // The saved commit (segments.gen, a legacy hint, is not copied).
             firstResults = await Ids(first, "/api/offres?q=hebergement+urgence&territoire=45");
         }
 
