@@ -65,7 +65,7 @@ internal sealed class SearchExecution
             notices.Add(new SearchNotice.TypoToleranceLimited(TextQueryBuilder.MaxFuzzyWords));
         }
 
-        var textQuery = text.Query is null ? null : _searcher.Rewrite(text.Query);
+        var textQuery = AllWordsWhenCommon(text.Query is null ? null : _searcher.Rewrite(text.Query), text.CountedWords);
         var filters = BuildFilters(request, territory);
         var locality = territory is null ? null : LocalityOf(territory);
 
@@ -340,6 +340,31 @@ internal sealed class SearchExecution
         var outside = new BooleanQuery { { textReading.Query, Occur.MUST }, { wordItself.Query, Occur.MUST }, { Any(TerritoryTerms(place)), Occur.MUST_NOT } };
         return Count(outside, BuildFilters(request with { Territoire = null }, null).Values) > 0;
     }
+
+    /// <summary>
+    /// Offers with every word are enough when the words are common: when they alone match at least
+    /// <see cref="AllWordsEnough"/> listed offers, only those are searched (and counted); otherwise
+    /// offers with most of the words join them, as <see cref="TextQueryBuilder.MinimumShouldMatch"/>
+    /// says. Decided on the text alone, never on the filters, so a facet's count stays what
+    /// choosing it gives. Offers with every word rank first either way; this spares scoring the
+    /// many partial matches of frequent words (« aide logement jeunes » on a national catalogue).
+    /// </summary>
+    private Query? AllWordsWhenCommon(Query? rewritten, int counted)
+    {
+        if (rewritten is not BooleanQuery { MinimumNumberShouldMatch: var minimum } most || minimum >= counted || counted < 2)
+        {
+            return rewritten;
+        }
+
+        var all = (BooleanQuery)most.Clone();
+        all.MinimumNumberShouldMatch = counted;
+        var counter = new TotalHitCountCollector();
+        Search(all, counter);
+        return counter.TotalHits >= AllWordsEnough ? all : rewritten;
+    }
+
+    /// <summary>Listed offers with every word above which partial matches are left out (see <see cref="AllWordsWhenCommon"/>).</summary>
+    internal const int AllWordsEnough = 50;
 
     /// <summary>The text (or every document) restricted to the requested ids, if any.</summary>
     private Query Restricted(Query? text)

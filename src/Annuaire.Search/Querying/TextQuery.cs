@@ -15,6 +15,9 @@ internal sealed record TextQuery(Query? Query, IReadOnlySet<string> Terms, IRead
     /// <summary>Only exclusions were typed: the query is « everything but », browsed like no text.</summary>
     public bool ExclusionsOnly { get; init; }
 
+    /// <summary>Words that count towards <see cref="TextQueryBuilder.MinimumShouldMatch"/> (phrases and exclusions aside).</summary>
+    public int CountedWords { get; init; }
+
     /// <summary>More unknown words than <see cref="TextQueryBuilder.MaxFuzzyWords"/>: the others are searched exactly.</summary>
     public bool FuzzyLimited { get; init; }
 }

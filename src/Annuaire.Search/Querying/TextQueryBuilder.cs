@@ -185,7 +185,7 @@ internal static class TextQueryBuilder
         }
 
         query.MinimumNumberShouldMatch = MinimumShouldMatch(counted);
-        return new TextQuery(query, terms, fuzzyWords, words) { IgnoredWords = ignored, FuzzyLimited = fuzzyLimited };
+        return new TextQuery(query, terms, fuzzyWords, words) { IgnoredWords = ignored, FuzzyLimited = fuzzyLimited, CountedWords = counted };
     }
 
     /// <summary>
