@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using Annuaire.Content.Diagnostics;
 using Annuaire.Content.Referentials;
 using Annuaire.Search.Indexing;
 using Annuaire.Search.Querying;
+using static Annuaire.Tests.Shared.FileDamage;
 
 namespace Annuaire.Search.Tests.Indexing;
 
@@ -143,20 +143,6 @@ public sealed class IndexVersionStoreTests : IDisposable
         _fixture.Catalog with { Offers = [.. _fixture.Catalog.Offers.Skip(step)], Fingerprint = new string((char)('a' + step), 64) };
 
     private static FixedClock At(int seconds) => new(FixedClock.Default.GetUtcNow().AddSeconds(seconds));
-
-    private static void Flip(string file)
-    {
-        var bytes = File.ReadAllBytes(file);
-        bytes[bytes.Length / 2] ^= 0x20;
-        File.WriteAllBytes(file, bytes);
-    }
-
-    private static void Rewrite(string file, Action<JsonNode> change)
-    {
-        var json = JsonNode.Parse(File.ReadAllText(file))!;
-        change(json);
-        File.WriteAllText(file, json.ToJsonString());
-    }
 
     private static List<string> Ids(SearchResponse response) => [.. response.Hits.Select(h => h.Offer.Id)];
 }

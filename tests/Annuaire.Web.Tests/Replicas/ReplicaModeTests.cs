@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Annuaire.Content;
 using Annuaire.Content.Parsing;
 using Annuaire.Search.Indexing;
 using Annuaire.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using static Annuaire.Tests.Shared.FileDamage;
 
 namespace Annuaire.Web.Tests.Replicas;
 
@@ -192,19 +192,5 @@ public sealed class ReplicaModeTests : IDisposable
         using var client = _site.CreateClient();
         using var json = JsonDocument.Parse(await client.GetStringAsync(url, TestContext.Current.CancellationToken));
         return [.. json.RootElement.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetString()!)];
-    }
-
-    private static void Flip(string file)
-    {
-        var bytes = File.ReadAllBytes(file);
-        bytes[bytes.Length / 2] ^= 0x20;
-        File.WriteAllBytes(file, bytes);
-    }
-
-    private static void Rewrite(string file, Action<JsonNode> change)
-    {
-        var json = JsonNode.Parse(File.ReadAllText(file))!;
-        change(json);
-        File.WriteAllText(file, json.ToJsonString());
     }
 }
