@@ -38,6 +38,9 @@ public sealed record ContentCatalog
     /// <summary>The diagnostics of the referentials (kept with them when they are reused).</summary>
     internal IReadOnlyList<Diagnostic> ReferentialDiagnostics { get; init; } = [];
 
+    /// <summary>What duplicate detection found per group of offers, reused for the groups a reload leaves unchanged.</summary>
+    internal DuplicateCache? Duplicates { get; init; }
+
     /// <summary>The options the offers were validated with.</summary>
     internal ValidationOptions? Options { get; init; }
 

@@ -83,7 +83,8 @@ public static class ContentLoader
         }
 
         offers.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        diagnostics.AddRange(DuplicateDetector.Find(offers, referentials));
+        var duplicates = new DuplicateCache();
+        diagnostics.AddRange(DuplicateDetector.Find(offers, referentials, reuse ? previous!.Duplicates : null, duplicates));
         return new ContentCatalog
         {
             Root = root,
@@ -95,6 +96,7 @@ public static class ContentLoader
             Files = loaded,
             ReferentialsDigest = referentialsDigest,
             ReferentialDiagnostics = referentialDiagnostics,
+            Duplicates = duplicates,
             Options = options,
         };
     }

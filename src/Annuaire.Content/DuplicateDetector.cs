@@ -25,12 +25,47 @@ public static class DuplicateDetector
     public const double ContactTitleSimilarity = 0.5;
 
     /// <summary>One warning per probable duplicate pair, on the later file.</summary>
-    public static IEnumerable<Diagnostic> Find(IReadOnlyList<Offer> offers, ReferentialSet referentials)
+    public static IEnumerable<Diagnostic> Find(IReadOnlyList<Offer> offers, ReferentialSet referentials) =>
+        Find(offers, referentials, previous: null, new DuplicateCache());
+
+    /// <summary>
+    /// <see cref="Find(IReadOnlyList{Offer}, ReferentialSet)"/>, recomputing only the groups whose
+    /// offers changed since <paramref name="previous"/> (same offer objects, same order: same
+    /// candidate pairs), and recording every group in <paramref name="next"/>.
+    /// </summary>
+    internal static IEnumerable<Diagnostic> Find(IReadOnlyList<Offer> offers, ReferentialSet referentials, DuplicateCache? previous, DuplicateCache next)
     {
         ArgumentNullException.ThrowIfNull(offers);
         ArgumentNullException.ThrowIfNull(referentials);
         var territories = referentials.Territories;
-        var titles = TitleWords.Of(offers);
+        var titles = new TitleWords(offers);
+        var indexOf = new Dictionary<Offer, int>(offers.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < offers.Count; i++)
+        {
+            indexOf.TryAdd(offers[i], i);
+        }
+
+        IEnumerable<(int A, int B)> SimilarPairs(string rule, List<(string Key, List<int> Members)> groups, double threshold)
+        {
+            foreach (var (key, members) in groups)
+            {
+                if (members.Count < 2)
+                {
+                    continue;
+                }
+
+                var group = members.Select(i => offers[i]).ToArray();
+                var pairs = previous is not null && previous.Groups.TryGetValue(rule + key, out var known) && known.Members.SequenceEqual(group, ReferenceEqualityComparer.Instance)
+                    ? known.Pairs
+                    : [.. titles.SimilarPairs(members, threshold).Select(p => (offers[p.A], offers[p.B]))];
+                next.Groups[rule + key] = (group, pairs);
+                foreach (var (a, b) in pairs)
+                {
+                    yield return (indexOf[a], indexOf[b]);
+                }
+            }
+        }
+
         var reported = new HashSet<(string, string)>();
 
         // Same porteur: near-identical titles on an overlapping territory. Overlapping zones share a
@@ -40,7 +75,7 @@ public static class DuplicateDetector
         var byPorteur = GroupsInOrder(offers.SelectMany((o, i) => departements[i].Select(d => (Key: o.Porteur + "|" + d, Index: i))));
         var porteurRank = Ranks(offers.Select(o => o.Porteur));
         // Reported in a stable order whatever the grouping: porteur (first seen first), then file order.
-        foreach (var (a, b) in titles.SimilarPairs(byPorteur, TitleSimilarity).Distinct().OrderBy(p => (porteurRank[offers[p.A].Porteur], p.A, p.B)))
+        foreach (var (a, b) in SimilarPairs("p:", byPorteur, TitleSimilarity).Distinct().OrderBy(p => (porteurRank[offers[p.A].Porteur], p.A, p.B)))
         {
             if (ZonesOverlap(offers[a], offers[b], territories) && reported.Add(Key(offers[a], offers[b])))
             {
@@ -53,7 +88,7 @@ public static class DuplicateDetector
         var byContact = GroupsInOrder(offers.SelectMany((o, i) => ContactKeys(o)
             .SelectMany(k => o.Thematiques.Distinct(StringComparer.Ordinal).SelectMany(t => departements[i].Select(d => (Key: k + "|" + t + "|" + d, Index: i))))));
         var contactRank = Ranks(offers.SelectMany(ContactKeys));
-        foreach (var (a, b) in titles.SimilarPairs(byContact, ContactTitleSimilarity).Distinct()
+        foreach (var (a, b) in SimilarPairs("c:", byContact, ContactTitleSimilarity).Distinct()
             .OrderBy(p => (ContactKeys(offers[p.A]).Intersect(ContactKeys(offers[p.B]), StringComparer.Ordinal).Min(k => contactRank[k]), p.A, p.B)))
         {
             var (x, y) = (offers[a], offers[b]);
@@ -68,16 +103,16 @@ public static class DuplicateDetector
     }
 
     /// <summary>The offers' indices grouped by key, groups in order of first appearance, each without repeats.</summary>
-    private static List<List<int>> GroupsInOrder(IEnumerable<(string Key, int Index)> keyed)
+    private static List<(string Key, List<int> Members)> GroupsInOrder(IEnumerable<(string Key, int Index)> keyed)
     {
-        var groups = new List<List<int>>();
+        var groups = new List<(string, List<int>)>();
         var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (key, index) in keyed)
         {
             if (!byKey.TryGetValue(key, out var group))
             {
                 byKey[key] = group = [];
-                groups.Add(group);
+                groups.Add((key, group));
             }
 
             if (group.Count == 0 || group[^1] != index)
@@ -132,65 +167,58 @@ public static class DuplicateDetector
         return b.ZoneEligibilite.Any(z => da.Contains(territories.DepartementOf(z) ?? z));
     }
 
-    /// <summary>The title words of every offer, each sorted rarest first (one global order).</summary>
-    private sealed class TitleWords
+    /// <summary>The title words of the offers, read when a group needs them (a reload reuses most groups).</summary>
+    private sealed class TitleWords(IReadOnlyList<Offer> offers)
     {
-        private readonly string[][] _words;
+        private readonly string[]?[] _words = new string[offers.Count][];
 
-        private TitleWords(string[][] words) => _words = words;
+        private string[] Of(int offer) => _words[offer] ??= [.. TextNormalizer.Words(offers[offer].Titre)];
 
-        public static TitleWords Of(IReadOnlyList<Offer> offers)
+        /// <summary>
+        /// Pairs (earlier, later) of offers of one group whose titles have a similarity of at least
+        /// <paramref name="threshold"/>, in position order. Each title's words are sorted rarest
+        /// first within the group: any order shared by the group keeps the prefix filter exact.
+        /// </summary>
+        public IEnumerable<(int A, int B)> SimilarPairs(List<int> group, double threshold)
         {
-            var sets = offers.Select(o => TextNormalizer.Words(o.Titre)).ToArray();
             var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var word in sets.SelectMany(s => s))
+            foreach (var word in group.SelectMany(Of))
             {
                 frequency[word] = frequency.GetValueOrDefault(word) + 1;
             }
 
-            return new TitleWords([.. sets.Select(s => s.OrderBy(w => frequency[w]).ThenBy(w => w, StringComparer.Ordinal).ToArray())]);
-        }
-
-        /// <summary>
-        /// Pairs (earlier, later) of offers of the same group whose titles have a similarity of at
-        /// least <paramref name="threshold"/>, in group order then position order.
-        /// </summary>
-        public IEnumerable<(int A, int B)> SimilarPairs(List<List<int>> groups, double threshold)
-        {
-            foreach (var group in groups)
+            var sorted = group.Select(i => Of(i).OrderBy(w => frequency[w]).ThenBy(w => w, StringComparer.Ordinal).ToArray()).ToArray();
+            var found = new List<(int I, int J)>();
+            var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var seen = new HashSet<int>();
+            for (var j = 0; j < group.Count; j++)
             {
-                var found = new List<(int I, int J)>();
-                var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-                var seen = new HashSet<int>();
-                for (var j = 0; j < group.Count; j++)
+                var words = sorted[j];
+                var prefix = PrefixLength(words.Length, threshold);
+                seen.Clear();
+                for (var w = 0; w < prefix; w++)
                 {
-                    var words = _words[group[j]];
-                    var prefix = PrefixLength(words.Length, threshold);
-                    seen.Clear();
-                    for (var w = 0; w < prefix; w++)
+                    if (!postings.TryGetValue(words[w], out var earlier))
                     {
-                        if (!postings.TryGetValue(words[w], out var earlier))
-                        {
-                            postings[words[w]] = earlier = [];
-                        }
-
-                        foreach (var i in earlier)
-                        {
-                            if (seen.Add(i) && Similarity(_words[group[i]], words) >= threshold)
-                            {
-                                found.Add((i, j));
-                            }
-                        }
-
-                        earlier.Add(j);
+                        postings[words[w]] = earlier = [];
                     }
-                }
 
-                found.Sort();
-                foreach (var (i, j) in found)
-                {
-                    yield return (group[i], group[j]);
+                    foreach (var i in earlier)
+                    {
+                        if (seen.Add(i) && Similarity(sorted[i], words) >= threshold)
+                        {
+                            found.Add((i, j));
+                        }
+                    }
+
+                    earlier.Add(j);
                 }
+            }
+
+            found.Sort();
+            foreach (var (i, j) in found)
+            {
+                yield return (group[i], group[j]);
             }
         }
 
@@ -213,4 +241,11 @@ public static class DuplicateDetector
             return (double)shared / (a.Length + b.Length - shared);
         }
     }
+}
+
+/// <summary>What <see cref="DuplicateDetector"/> found in each group of offers, kept by a catalogue for the next load.</summary>
+internal sealed class DuplicateCache
+{
+    /// <summary>By rule and group key: the group's offers in order and the title-similar pairs among them.</summary>
+    public Dictionary<string, (Offer[] Members, (Offer A, Offer B)[] Pairs)> Groups { get; } = new(StringComparer.Ordinal);
 }

@@ -202,4 +202,22 @@ public sealed class ContentLoaderTests : IDisposable
         Assert.NotSame(first.Referentials, newReferentials.Referentials);
         Assert.NotSame(first.Offers[0], newReferentials.Offers[0]);
     }
+
+    [Fact]
+    public void Load_WhenAnEditMakesOrUndoesADuplicate_ReportsItLikeAFreshLoad()
+    {
+        Write("loiret/scooters-gien.md", Valid);
+        Write("loiret/velos-gien.md", Valid.Replace("Location de scooters", "Prêt de vélos électriques", StringComparison.Ordinal));
+        var first = ContentLoader.Load(_root.FullName, Options);
+        Assert.DoesNotContain(first.Diagnostics, d => d.Code == DiagnosticCodes.ProbableDuplicate);
+
+        Touch("loiret/velos-gien.md", Valid);
+        var duplicated = ContentLoader.Load(_root.FullName, Options, first);
+        Touch("loiret/velos-gien.md", Valid.Replace("Location de scooters", "Prêt de vélos électriques", StringComparison.Ordinal));
+        var undone = ContentLoader.Load(_root.FullName, Options, duplicated);
+
+        Assert.Contains(duplicated.Diagnostics, d => d.Code == DiagnosticCodes.ProbableDuplicate && d.File == "offres/loiret/velos-gien.md");
+        Assert.DoesNotContain(undone.Diagnostics, d => d.Code == DiagnosticCodes.ProbableDuplicate);
+        Assert.Equal(ContentLoader.Load(_root.FullName, Options).Diagnostics, undone.Diagnostics);
+    }
 }
