@@ -23,6 +23,19 @@ public sealed class SearchCommandTests
         Assert.True(json.RootElement.GetProperty("facets").GetProperty("famille").GetArrayLength() > 0);
     }
 
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    public void Search_WhenEngineHasANotice_WordsItInFrench(string format)
+    {
+        var (code, output, _) = CliRunner.Run("search", "45999 garage", "--content", CliRunner.TestContent, "--format", format);
+
+        Assert.Equal(0, code);
+        Assert.Contains("« 45999 » : code postal inconnu, cherché comme un mot.", format == "json"
+            ? string.Join('\n', JsonDocument.Parse(output).RootElement.GetProperty("notices").EnumerateArray().Select(n => n.GetString()))
+            : output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Index_ThenSearchIndex_GivesSameResults()
     {

@@ -41,35 +41,10 @@ public sealed class Labels(ReferentialSet? referentials)
     public static string Name(FacetDimension dimension) => Panel.First(p => p.Dimension == dimension).Name;
 
     /// <summary>The French sentence of a search notice.</summary>
-    public string Notice(SearchNotice notice) => notice switch
-    {
-        SearchNotice.TextShortened n => string.Create(French, $"Votre recherche a été raccourcie à {n.MaxLength} caractères."),
-        SearchNotice.WordsLimited n => string.Create(French, $"Seuls les {n.MaxWords} premiers mots ont été pris en compte."),
-        SearchNotice.TypoToleranceLimited n => string.Create(French, $"Les fautes de frappe ne sont tolérées que sur les {n.MaxWords} premiers mots inconnus ; les autres sont cherchés tels quels."),
-        SearchNotice.TerritoryNotRecognized n => $"Territoire « {n.Typed} » non reconnu : filtre ignoré. Indiquez un code de département (45), un code postal (45200), un code INSEE de commune (45234) ou un nom de commune.",
-        SearchNotice.UnknownPostalCode n => $"« {n.Code} » : code postal inconnu, cherché comme un mot.",
-        SearchNotice.PlaceRecognized n => $"Lieu reconnu : {Place(n.Territory)}. Les offres de ce territoire et les offres nationales sont affichées.",
-        SearchNotice.IndexNotReady => "L'index est en cours de construction : réessayez dans quelques secondes.",
-        _ => notice.ToString(),
-    };
+    public string Notice(SearchNotice notice) => NoticeWording.Of(notice, referentials?.Territories);
 
     /// <summary>The name of a place read in a query: a postal code with its communes, a région, a commune, a département…</summary>
-    public string Place(Territory territory)
-    {
-        ArgumentNullException.ThrowIfNull(territory);
-        var territories = referentials?.Territories;
-        if (territories is null)
-        {
-            return territory.Code;
-        }
-
-        return territory.Kind switch
-        {
-            PlaceKind.PostalCode => $"{territory.Code} ({string.Join(", ", territory.Communes.Take(4).Select(Territory))}{(territory.Communes.Count > 4 ? "…" : string.Empty)})",
-            PlaceKind.Region => territories.Regions.TryGetValue(territory.Code, out var r) ? r.Nom : territory.Code,
-            _ => territories.NameOf(territory.Code),
-        };
-    }
+    public string Place(Territory territory) => NoticeWording.Place(territory, referentials?.Territories);
 
     /// <summary>Label of a territory code.</summary>
     public string Territory(string code) => referentials?.Territories.NameOf(code) ?? code;

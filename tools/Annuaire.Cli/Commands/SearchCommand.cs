@@ -8,6 +8,7 @@ using Annuaire.Search;
 using Annuaire.Search.Indexing;
 using Annuaire.Search.Highlighting;
 using Annuaire.Search.Querying;
+using Annuaire.Web.Services;
 
 namespace Annuaire.Cli.Commands;
 
@@ -59,7 +60,7 @@ internal static class SearchCommand
                     total = response.Total,
                     results = response.Hits.Select(h => new { id = h.Offer.Id, titre = h.Offer.Titre, score = h.Score, snippet = h.Snippet is { } s ? new { text = s.Passage.Text, cutBefore = s.CutBefore, cutAfter = s.CutAfter, highlights = s.Passage.Marks.Select(m => new { start = m.Start, length = m.Length }) } : null }),
                     facets = response.Facets.ToDictionary(f => f.Key.ToString().ToLowerInvariant(), f => f.Value.Select(v => new { value = v.Value, count = v.Count, selected = v.Selected })),
-                    notices = response.Notices.Select(n => n.ToString()),
+                    notices = response.Notices.Select(n => NoticeWording.Of(n, engine.Referentials?.Territories)),
                     spelling = response.Spelling,
                     elapsedMicroseconds = response.ElapsedMicroseconds,
                 }, Json));
@@ -68,7 +69,7 @@ internal static class SearchCommand
 
             foreach (var notice in response.Notices)
             {
-                console.Out.WriteLine($"ℹ {notice}");
+                console.Out.WriteLine($"ℹ {NoticeWording.Of(notice, engine.Referentials?.Territories)}");
             }
 
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{response.Total} offre(s) ({response.ElapsedMicroseconds} µs)"));
