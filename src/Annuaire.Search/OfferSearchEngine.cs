@@ -59,7 +59,7 @@ public sealed class OfferSearchEngine : IDisposable
     private IndexStatus RebuildUnderLock(ContentCatalog catalog)
     {
         var analyzers = new OfferAnalyzers(catalog.Referentials.Synonyms);
-        var directory = new RAMDirectory();
+        var directory = new HeapDirectory();
         OfferIndexBuilder.Build(catalog.Offers, catalog.Referentials, analyzers, directory, IndexFolder.CommitData(catalog.Fingerprint));
         var offers = catalog.Offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
         return Swap(directory, offers, catalog.Referentials, analyzers, catalog.Fingerprint);
@@ -185,7 +185,7 @@ public sealed class OfferSearchEngine : IDisposable
         return catalog.Offers.Count;
     }
 
-    private IndexStatus Swap(RAMDirectory directory, Dictionary<string, Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, string fingerprint)
+    private IndexStatus Swap(HeapDirectory directory, Dictionary<string, Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, string fingerprint)
     {
         var lineage = IndexLineage.Open(directory, analyzers, referentials);
         var status = Publish(lineage, lineage.Searchers.Acquire(), offers, fingerprint, null);

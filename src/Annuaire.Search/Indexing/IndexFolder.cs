@@ -101,13 +101,10 @@ internal static class IndexFolder
             throw new IndexUnusableException(IndexProblem.Missing, $"Aucun index dans « {full} ».");
         }
 
-        RAMDirectory? memory = null;
+        HeapDirectory? memory = null;
         try
         {
-            using (var onDisk = new SimpleFSDirectory(new DirectoryInfo(full)))
-            {
-                memory = new RAMDirectory(onDisk, IOContext.DEFAULT);
-            }
+            memory = HeapDirectory.ReadFrom(new DirectoryInfo(full));
 
             using var reader = DirectoryReader.Open(memory);
             foreach (var leaf in reader.Leaves)
@@ -187,5 +184,5 @@ internal static class IndexFolder
     /// <param name="Directory">The in-memory copy (owned by the caller).</param>
     /// <param name="Offers">The offers, from their stored source.</param>
     /// <param name="Fingerprint">The content fingerprint it was built from (empty if unknown).</param>
-    internal sealed record LoadedIndex(RAMDirectory Directory, Dictionary<string, Offer> Offers, string Fingerprint);
+    internal sealed record LoadedIndex(HeapDirectory Directory, Dictionary<string, Offer> Offers, string Fingerprint);
 }

@@ -2,7 +2,6 @@ using Annuaire.Content.Referentials;
 using Annuaire.Search.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
 
 namespace Annuaire.Search.Indexing;
 
@@ -16,7 +15,7 @@ internal sealed class IndexLineage
 {
     private readonly LeaseCount _references = new(); // The owner's lease is the first one.
 
-    private IndexLineage(RAMDirectory directory, IndexWriter writer, OfferAnalyzers analyzers, ReferentialSet referentials)
+    private IndexLineage(HeapDirectory directory, IndexWriter writer, OfferAnalyzers analyzers, ReferentialSet referentials)
     {
         Directory = directory;
         Writer = writer;
@@ -25,7 +24,7 @@ internal sealed class IndexLineage
         Searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory());
     }
 
-    public RAMDirectory Directory { get; }
+    public HeapDirectory Directory { get; }
 
     public IndexWriter Writer { get; }
 
@@ -40,7 +39,7 @@ internal sealed class IndexLineage
     public void Adopt(ReferentialSet referentials) => Referentials = referentials;
 
     /// <summary>Opens a writer on a committed index (built or loaded) and its first searcher.</summary>
-    public static IndexLineage Open(RAMDirectory directory, OfferAnalyzers analyzers, ReferentialSet referentials)
+    public static IndexLineage Open(HeapDirectory directory, OfferAnalyzers analyzers, ReferentialSet referentials)
     {
         var config = new IndexWriterConfig(LuceneSettings.Version, analyzers.Index)
         {
