@@ -358,9 +358,39 @@ internal sealed class SearchExecution
 
         var all = (BooleanQuery)most.Clone();
         all.MinimumNumberShouldMatch = counted;
-        var counter = new TotalHitCountCollector();
+        var counter = new CountUpTo(AllWordsEnough);
         Search(all, counter);
-        return counter.TotalHits >= AllWordsEnough ? all : rewritten;
+        return counter.Reached ? all : rewritten;
+    }
+
+    /// <summary>Counts matches until a threshold, then stops the pass (only whether it is reached matters).</summary>
+    private sealed class CountUpTo(int threshold) : ICollector
+    {
+        private int _count;
+
+        public bool Reached => _count >= threshold;
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            if (Reached)
+            {
+                throw new CollectionTerminatedException();
+            }
+        }
+
+        public void Collect(int doc)
+        {
+            if (++_count >= threshold)
+            {
+                throw new CollectionTerminatedException(); // Caught by IndexSearcher: the pass ends here.
+            }
+        }
     }
 
     /// <summary>Listed offers with every word above which partial matches are left out (see <see cref="AllWordsWhenCommon"/>).</summary>
