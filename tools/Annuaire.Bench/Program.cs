@@ -18,6 +18,8 @@ using Annuaire.Search.Querying;
 //   --snippets              snippet cost, 2 KB vs 200 KB body    --write DIR   write a content folder (with --corpus realistic: realistic)
 //   --hostile               the most expensive accepted request vs « aide permis », same run
 //   --update                one edited file → searchable (incremental load + index update), vs full load + build
+//   --profile DIR [--loop S] latency per kind of query on a realistic corpus kept in DIR (index saved there too),
+//                           then S seconds of searches for a profiler to attach
 //   relevance [--content DIR] [--queries FILE] [--misses]   judged relevance suite (docs/pertinence.md)
 if (args is [RelevanceCommand.Name, ..])
 {
@@ -37,6 +39,8 @@ var loadOnly = false;
 var snippets = false;
 var hostile = false;
 var update = false;
+string? profile = null;
+var loopSeconds = 0;
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Valeur attendue après {args[i]}.");
@@ -62,6 +66,8 @@ for (var i = 0; i < args.Length; i++)
         case "--snippets": snippets = true; break;
         case "--hostile": hostile = true; break;
         case "--update": update = true; break;
+        case "--profile": profile = Value(); break;
+        case "--loop": loopSeconds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         default: Console.Error.WriteLine($"Option inconnue : {args[i]}"); return 2;
     }
 }
@@ -80,6 +86,12 @@ if (writeTo is not null)
     }
 
     Console.WriteLine($"{sizes[0]} offres écrites dans {writeTo}");
+    return 0;
+}
+
+if (profile is not null)
+{
+    Profile.Run(source, sizes[0], queryCount, warmup, profile, loopSeconds);
     return 0;
 }
 
