@@ -25,6 +25,15 @@ public sealed class FrenchOfferAnalyzer : Analyzer
         _synonyms = synonyms;
     }
 
+    /// <summary>
+    /// Positions left between two values of one field (the body's text and the title, summary,
+    /// keywords… added after it; two keywords): a phrase never spans two values.
+    /// </summary>
+    public const int ValueGap = 100;
+
+    /// <inheritdoc />
+    public override int GetPositionIncrementGap(string fieldName) => ValueGap;
+
     /// <inheritdoc />
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

@@ -58,6 +58,11 @@ internal sealed class OffsetHighlighter
             return null;
         }
 
+        // The body field holds the title, summary… after the body's text (OfferFields.Body): only
+        // occurrences within the body's length are in the body (sorted by start, they come first).
+        var inBody = found.FindIndex(o => o.End > body.Length);
+        found = inBody < 0 ? found : found[..inBody];
+
         // Checking a word may read its page, up to a few pages per hit: the first occurrences suffice.
         var matches = Matches(found, (start, end) => end <= body.Length && (body.PagesRead < MaxCheckedPages || body.IsRead(start, end)) ? body.Slice(start, end) : null);
         if (matches.Count == 0)

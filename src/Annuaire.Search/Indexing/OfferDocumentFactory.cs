@@ -1,3 +1,4 @@
+using System.Text;
 using Annuaire.Content.Model;
 using Annuaire.Content.Referentials;
 using Annuaire.Content.Text;
@@ -19,6 +20,9 @@ internal static class OfferDocumentFactory
     /// <summary>The body is not stored: its text is kept in <see cref="BodyPages"/>, read a page at a time.</summary>
     private static readonly FieldType HighlightedBody = WithOffsets(TextField.TYPE_NOT_STORED);
 
+    /// <summary>Between the texts appended to the body: a paragraph break (a sloppy phrase may still span it, as it may span two paragraphs).</summary>
+    private const string ValueSeparator = "\n\n";
+
     public static Document Create(Offer offer, ReferentialSet refs)
     {
         var body = OfferMarkdown.ToPlainText(offer.Body);
@@ -29,7 +33,6 @@ internal static class OfferDocumentFactory
             new StoredField(OfferFields.Source, OfferJson.Serialize(offer)),
             new Field(OfferFields.Titre, offer.Titre, HighlightedText),
             new Field(OfferFields.Resume, offer.Resume, HighlightedText),
-            new Field(OfferFields.Body, body, HighlightedBody),
             new NumericDocValuesField(OfferFields.DateMaj, DateKey(offer.DateMaj)),
             new SortedDocValuesField(OfferFields.TitreSort, new BytesRef(TextNormalizer.Fold(offer.Titre))),
         };
@@ -48,9 +51,23 @@ internal static class OfferDocumentFactory
         var tags = offer.Thematiques.Select(refs.Thematiques.Label)
             .Concat(offer.ThematiqueFamilies.Select(refs.ThematiqueFamilies.Label))
             .Concat(offer.Publics.Where(p => p != Offer.TousPublics).Select(refs.Publics.Label))
-            .Concat(offer.Type is null ? [] : [refs.Types.Label(offer.Type)]);
+            .Concat(offer.Type is null ? [] : [refs.Types.Label(offer.Type)]).Distinct(StringComparer.Ordinal).ToList();
+        var porteurs = offer.Partenaires.Prepend(offer.Porteur).Select(refs.PorteurName).Distinct(StringComparer.Ordinal).ToList();
         AddText(doc, OfferFields.Tags, tags);
-        AddText(doc, OfferFields.Porteur, offer.Partenaires.Prepend(offer.Porteur).Select(refs.PorteurName));
+        AddText(doc, OfferFields.Porteur, porteurs);
+
+        // The body field also holds the offer's other words, after the body's own text (so the
+        // offsets of the body's words are offsets in the body, and the others lie beyond its end):
+        // a word is matched anywhere in one postings list, and the short fields only add their
+        // weight to the offers found (see TextQueryBuilder). One value, not several: the offset
+        // of a second value starts after the last word of the first, which may be inside it.
+        var everything = new StringBuilder(body, body.Length + 512);
+        foreach (var text in new[] { offer.Titre, offer.Resume }.Concat(offer.MotsCles).Concat(tags).Concat(porteurs))
+        {
+            everything.Append(ValueSeparator).Append(text);
+        }
+
+        doc.Add(new Field(OfferFields.Body, everything.ToString(), HighlightedBody));
         AddText(doc, OfferFields.Territoire, offer.ZoneEligibilite.Select(z => TerritoryName(z, refs.Territories))
             .Concat(offer.Lieux.SelectMany(l => new[] { l.Commune, l.Nom }).OfType<string>()));
 

@@ -11,6 +11,11 @@ public static class OfferFields
     // Full text (French analysis, synonyms at index time).
     public const string Titre = "titre";
     public const string Resume = "resume";
+    /// <summary>
+    /// The body's plain text, then every other word of the offer but places (title, summary,
+    /// keywords, labels, structures) after it, in one value: the one field a word is matched in.
+    /// Offsets below the body's length are offsets in the body text.
+    /// </summary>
     public const string Body = "body";
     public const string BodyPages = "body_pages";
     public const string MotsCles = "mots_cles";

@@ -10,7 +10,9 @@ using Lucene.Net.Search;
 namespace Annuaire.Search.Querying;
 
 /// <summary>
-/// Builds the text query: each word matches its French analysis across weighted fields; words
+/// Builds the text query: each word matches its French analysis in the body field (which holds
+/// every word of the offer but places) or the places' field, and is weighted by the short fields
+/// that also have it (title first, see <see cref="Fields"/>); words
 /// of five letters or more that the index does not know also match with typos (on unstemmed
 /// words, scored well below exact matches); the last word, if unknown, also matches as a
 /// prefix while typing. A correctly spelled word is never widened: « permis » must not find
@@ -114,7 +116,7 @@ internal static class TextQueryBuilder
             }
             else
             {
-                Query exact = positions.Count == 1 ? Exact(positions[0].Terms, fields) : AllOf(positions.Select(p => Exact(p.Terms, fields)));
+                Query exact = positions.Count == 1 ? Match(positions[0].Terms, fields) : AllOf(positions.Select(p => Match(p.Terms, fields)));
                 if (part.Excluded)
                 {
                     clause = exact;
@@ -149,7 +151,7 @@ internal static class TextQueryBuilder
                         }
                     }
 
-                    clause = any;
+                    clause = WithWeight(any, positions, fields);
                 }
             }
 
@@ -227,18 +229,51 @@ internal static class TextQueryBuilder
         return result;
     }
 
-    private static DisjunctionMaxQuery Exact(IEnumerable<string> alternatives, IReadOnlyList<(string Field, float Boost)> fields)
+    /// <summary>
+    /// Where a word is found: the body field, which holds every word of the offer but places
+    /// (<see cref="OfferFields.Body"/>), and the places' field when it is searched. One or two
+    /// postings lists per analysed term, not one per field: this is what a search walks.
+    /// </summary>
+    private static BooleanQuery Match(IEnumerable<string> alternatives, IReadOnlyList<(string Field, float Boost)> fields)
     {
-        var dismax = new DisjunctionMaxQuery(0.1f);
+        var match = new BooleanQuery(disableCoord: true);
         foreach (var term in alternatives.Distinct(StringComparer.Ordinal))
         {
-            foreach (var (field, boost) in fields)
+            foreach (var (field, boost) in fields.Where(f => MatchFields.Contains(f.Field)))
             {
-                dismax.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+                match.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
             }
         }
 
-        return dismax;
+        return match;
+    }
+
+    /// <summary>Fields a word is matched in (the others only weigh on the offers matched).</summary>
+    private static readonly string[] MatchFields = [OfferFields.Body, OfferFields.Territoire];
+
+    /// <summary>
+    /// The word as found (<paramref name="found"/>: exactly, with a typo or as a prefix), plus the
+    /// weight of the short fields that also have it (title, keywords, summary, labels, structures):
+    /// the best one, and a tenth of the others. Those fields are only read for the offers found.
+    /// </summary>
+    private static BooleanQuery WithWeight(BooleanQuery found, List<(int Position, List<string> Terms)> positions, IReadOnlyList<(string Field, float Boost)> fields)
+    {
+        var weight = new BooleanQuery(disableCoord: true);
+        foreach (var (_, alternatives) in positions)
+        {
+            var dismax = new DisjunctionMaxQuery(0.1f);
+            foreach (var term in alternatives.Distinct(StringComparer.Ordinal))
+            {
+                foreach (var (field, boost) in fields.Where(f => !MatchFields.Contains(f.Field)))
+                {
+                    dismax.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+                }
+            }
+
+            weight.Add(dismax, Occur.SHOULD);
+        }
+
+        return new BooleanQuery(disableCoord: true) { { found, Occur.MUST }, { weight, Occur.SHOULD } };
     }
 
     private static BooleanQuery AllOf(IEnumerable<Query> queries)

@@ -34,6 +34,7 @@ public sealed class HighlightTests : IDisposable
                 Offer("accompagnement", "Accompagnement budgétaire", "Un conseiller vous aide.", "Un accompagnement personnalisé, puis un suivi."),
                 Offer("garage", "Réparations à petit prix", "Un atelier associatif.", "Le garage solidaire répare votre voiture. Un garage ouvert le samedi, un atelier solidaire."),
                 Offer("long", "Offre au long descriptif", "Un résumé court.", LongBody),
+                Offer("fin", "Garde le dimanche", "Des gardes ponctuelles.", "Une halte-garderie ouverte, voilà !!! … ——— ??? ——— !!! … ——— ??? " + new string('.', 300)),
             ],
         });
     }
@@ -54,6 +55,17 @@ public sealed class HighlightTests : IDisposable
         Assert.Equal(["Hébergements"], Marked(hit.Titre));
         Assert.Equal(["hébergement"], Marked(hit.Resume));
         Assert.Equal(["hébergé"], Marked(hit.Snippet?.Passage));
+    }
+
+    [Fact]
+    public void Search_WhenWordOnlyInTitle_BodyEndingWithoutWordsHasNoSnippet()
+    {
+        // The body field also holds the title, after the body's text: the title's occurrences
+        // must never be read as places in the body, whatever follows the body's last word.
+        var hit = Hit("dimanche", "fin");
+        Assert.Equal(["dimanche"], Marked(hit.Titre));
+        Assert.Null(hit.Snippet);
+        Assert.Equal(["halte", "garderie"], Marked(Hit("halte garderie", "fin").Snippet?.Passage));
     }
 
     [Fact]
