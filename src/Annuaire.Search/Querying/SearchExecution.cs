@@ -65,7 +65,7 @@ internal sealed class SearchExecution
             notices.Add(new SearchNotice.TypoToleranceLimited(TextQueryBuilder.MaxFuzzyWords));
         }
 
-        var textQuery = AllWordsWhenCommon(text.Query is null ? null : _searcher.Rewrite(text.Query), text.CountedWords);
+        var textQuery = MostWordsAllowed(text.Query is null ? null : _searcher.Rewrite(text.Query), text.CountedWords);
         var filters = BuildFilters(request, territory);
         var locality = territory is null ? null : LocalityOf(territory);
 
@@ -342,26 +342,42 @@ internal sealed class SearchExecution
     }
 
     /// <summary>
-    /// Offers with every word are enough when the words are common: when they alone match at least
-    /// <see cref="AllWordsEnough"/> listed offers, only those are searched (and counted); otherwise
-    /// offers with most of the words join them, as <see cref="TextQueryBuilder.MinimumShouldMatch"/>
-    /// says. Decided on the text alone, never on the filters, so a facet's count stays what
-    /// choosing it gives. Offers with every word rank first either way; this spares scoring the
-    /// many partial matches of frequent words (« aide logement jeunes » on a national catalogue).
+    /// As many of the words as common text allows: offers with every word when at least
+    /// <see cref="ManyEnough"/> listed offers have them all; else, offers with all words but one,
+    /// then all but two, when that many have them; otherwise every offer with most words, as
+    /// <see cref="TextQueryBuilder.MinimumShouldMatch"/> says. Decided on the text alone, never on
+    /// the filters, so a facet's count stays what choosing it gives. Offers with more words rank
+    /// first either way; this spares scoring the many partial matches of frequent words
+    /// (« aide logement jeunes », a sentence of eight words) on a national catalogue. Each check
+    /// stops at the threshold: a common combination costs little to confirm.
     /// </summary>
-    private Query? AllWordsWhenCommon(Query? rewritten, int counted)
+    private Query? MostWordsAllowed(Query? rewritten, int counted)
     {
         if (rewritten is not BooleanQuery { MinimumNumberShouldMatch: var minimum } most || minimum >= counted || counted < 2)
         {
             return rewritten;
         }
 
-        var all = (BooleanQuery)most.Clone();
-        all.MinimumNumberShouldMatch = counted;
-        var counter = new CountUpTo(AllWordsEnough);
-        Search(all, counter);
-        return counter.Reached ? all : rewritten;
+        for (var required = counted; required > minimum && counted - required < MaxWordsLeftOut; required--)
+        {
+            var fewer = (BooleanQuery)most.Clone();
+            fewer.MinimumNumberShouldMatch = required;
+            var counter = new CountUpTo(ManyEnough);
+            Search(fewer, counter);
+            if (counter.Reached)
+            {
+                return fewer;
+            }
+        }
+
+        return rewritten;
     }
+
+    /// <summary>Listed offers with the words above which offers with fewer words are left out (see <see cref="MostWordsAllowed"/>).</summary>
+    internal const int ManyEnough = 50;
+
+    /// <summary>Words left out, at most, before falling back to most words (bounds the checks to three passes).</summary>
+    private const int MaxWordsLeftOut = 3;
 
     /// <summary>Counts matches until a threshold, then stops the pass (only whether it is reached matters).</summary>
     private sealed class CountUpTo(int threshold) : ICollector
@@ -393,8 +409,6 @@ internal sealed class SearchExecution
         }
     }
 
-    /// <summary>Listed offers with every word above which partial matches are left out (see <see cref="AllWordsWhenCommon"/>).</summary>
-    internal const int AllWordsEnough = 50;
 
     /// <summary>The text (or every document) restricted to the requested ids, if any.</summary>
     private Query Restricted(Query? text)
