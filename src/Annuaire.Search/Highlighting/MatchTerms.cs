@@ -1,7 +1,6 @@
 using Annuaire.Search.Analysis;
 using Annuaire.Search.Indexing;
 using Annuaire.Search.Querying;
-using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
@@ -16,9 +15,6 @@ namespace Annuaire.Search.Highlighting;
 /// </summary>
 internal sealed class MatchTerms
 {
-    /// <summary>Most indexed words one misspelled word may reach (as many as the query could).</summary>
-    private const int MaxTypoExpansions = 64;
-
     private readonly OfferAnalyzers _analyzers;
     private readonly Dictionary<string, string[]> _analyzed = new(StringComparer.Ordinal);
 
@@ -36,23 +32,47 @@ internal sealed class MatchTerms
     public IReadOnlyList<BytesRef> Bytes { get; }
 
     /// <summary>
-    /// Expands the misspelled words of <paramref name="text"/> the way the query does (same edits,
-    /// same first letter, transpositions) on the unstemmed words of the index.
+    /// The terms of <paramref name="text"/>, plus the stems of the indexed words its misspelled
+    /// words reached: read from <paramref name="rewritten"/>, the query as the search rewrote it
+    /// (each typo expanded once per search, for finding and for marking alike).
     /// </summary>
-    public static MatchTerms Build(TextQuery text, OfferAnalyzers analyzers, IndexReader reader)
+    public static MatchTerms Build(TextQuery text, Query? rewritten, OfferAnalyzers analyzers)
     {
         var typoWords = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (word, edits) in text.FuzzyWords)
+        if (text.FuzzyWords.Count > 0 && rewritten is not null)
         {
-            var fuzzy = new FuzzyQuery(new Term(OfferFields.Spell, word), edits, Math.Min(1, word.Length - 1), MaxTypoExpansions, transpositions: true);
-            var rewritten = fuzzy.Rewrite(reader);
-            var reached = (rewritten as BooleanQuery)?.Clauses.Select(c => c.Query).OfType<TermQuery>().Select(q => q.Term.Text)
-                ?? (rewritten is TermQuery single ? [single.Term.Text] : []);
-            typoWords.UnionWith(reached);
+            CollectTypoWords(rewritten, typoWords);
         }
 
         var typoStems = typoWords.SelectMany(w => TextQueryBuilder.Analyze(analyzers.Query, w).SelectMany(p => p.Terms)).ToHashSet(StringComparer.Ordinal);
         return new MatchTerms(analyzers, text.Terms.Concat(typoStems));
+    }
+
+    /// <summary>The words of <see cref="OfferFields.Spell"/> a rewritten query holds: those its typo-tolerant clauses reached.</summary>
+    private static void CollectTypoWords(Query query, HashSet<string> into)
+    {
+        switch (query)
+        {
+            case TermQuery { Term: { Field: OfferFields.Spell } term }:
+                into.Add(term.Text);
+                break;
+            case BooleanQuery boolean:
+                foreach (var clause in boolean.Clauses.Where(c => c.Occur != Occur.MUST_NOT))
+                {
+                    CollectTypoWords(clause.Query, into);
+                }
+
+                break;
+            case DisjunctionMaxQuery dismax:
+                foreach (var disjunct in dismax.Disjuncts)
+                {
+                    CollectTypoWords(disjunct, into);
+                }
+
+                break;
+            default:
+                break;
+        }
     }
 
     /// <summary>

@@ -83,7 +83,7 @@ internal sealed class SearchExecution
             d => d.Dimension,
             d => filterKeys.IndexOf(d.Filter) is var f and >= 0 ? sideways[f].Counts(d.Field) : all.Counts(d.Field));
 
-        var hits = BuildHits(topDocs, (page - 1) * pageSize, pageSize, text, request.Highlight, locality);
+        var hits = BuildHits(topDocs, (page - 1) * pageSize, pageSize, text, textQuery, request.Highlight, locality);
         Widening? widening = null;
         if (territory?.Kind is PlaceKind.Commune or PlaceKind.PostalCode or PlaceKind.Epci && total < WideningBelow && DepartementOf(territory) is { } wider)
         {
@@ -338,7 +338,7 @@ internal sealed class SearchExecution
         }
 
         var outside = new BooleanQuery { { textReading.Query, Occur.MUST }, { wordItself.Query, Occur.MUST }, { Any(TerritoryTerms(place)), Occur.MUST_NOT } };
-        return Count(outside, BuildFilters(request with { Territoire = null }, null).Values) > 0;
+        return Count(outside, BuildFilters(request with { Territoire = null }, null).Values, upTo: 1) > 0;
     }
 
     /// <summary>
@@ -379,12 +379,12 @@ internal sealed class SearchExecution
     /// <summary>Words left out, at most, before falling back to most words (bounds the checks to three passes).</summary>
     private const int MaxWordsLeftOut = 3;
 
-    /// <summary>Counts matches until a threshold, then stops the pass (only whether it is reached matters).</summary>
+    /// <summary>Counts matches until a threshold, then stops the pass (beyond it, the exact number does not matter).</summary>
     private sealed class CountUpTo(int threshold) : ICollector
     {
-        private int _count;
+        public int Count { get; private set; }
 
-        public bool Reached => _count >= threshold;
+        public bool Reached => Count >= threshold;
 
         public bool AcceptsDocsOutOfOrder => true;
 
@@ -402,7 +402,7 @@ internal sealed class SearchExecution
 
         public void Collect(int doc)
         {
-            if (++_count >= threshold)
+            if (++Count >= threshold)
             {
                 throw new CollectionTerminatedException(); // Caught by IndexSearcher: the pass ends here.
             }
@@ -424,7 +424,8 @@ internal sealed class SearchExecution
         _searcher.Search(query, _listed?.AsFilter(), collector);
     }
 
-    private int Count(Query? text, IEnumerable<Query> filters)
+    /// <summary>Listed offers matching the text and every filter, counted up to <paramref name="upTo"/> at most (the pass stops there).</summary>
+    private int Count(Query? text, IEnumerable<Query> filters, int upTo = int.MaxValue)
     {
         var query = new BooleanQuery { { Restricted(text), Occur.MUST } };
         foreach (var filter in filters)
@@ -432,9 +433,9 @@ internal sealed class SearchExecution
             query.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
         }
 
-        var counter = new TotalHitCountCollector();
+        var counter = new CountUpTo(upTo);
         Search(query, counter);
-        return counter.TotalHits;
+        return counter.Count;
     }
 
     private static Sort ChooseSort(SearchSort sort, bool hasText) => sort switch
@@ -446,14 +447,14 @@ internal sealed class SearchExecution
         _ => new Sort(SortField.FIELD_SCORE, new SortField(OfferFields.DateMaj, SortFieldType.INT64, reverse: true)),
     };
 
-    private List<SearchHit> BuildHits(TopDocs topDocs, int offset, int count, TextQuery text, bool highlight, Dictionary<string, Proximity>? locality)
+    private List<SearchHit> BuildHits(TopDocs topDocs, int offset, int count, TextQuery text, Query? rewritten, bool highlight, Dictionary<string, Proximity>? locality)
     {
         Proximity? ProximityOf(Offer offer) => locality is null
             ? null
             : LocalityValueSource.ValuesOf(offer, _generation.Referentials.Territories).Select(v => locality.TryGetValue(v, out var p) ? p : Proximity.National).DefaultIfEmpty(Proximity.National).Max();
 
         var page = topDocs.ScoreDocs.Skip(offset).Take(count).ToList();
-        var highlighter = highlight && text.Query is not null && page.Count > 0 ? new OffsetHighlighter(_searcher, MatchTerms.Build(text, _generation.Analyzers, _searcher.IndexReader), page.Select(d => d.Doc)) : null;
+        var highlighter = highlight && text.Query is not null && page.Count > 0 ? new OffsetHighlighter(_searcher, MatchTerms.Build(text, rewritten, _generation.Analyzers), page.Select(d => d.Doc)) : null;
         var hits = new List<SearchHit>(count);
         foreach (var scoreDoc in page)
         {
