@@ -1,3 +1,4 @@
+using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 
 namespace Annuaire.Search.Indexing;
@@ -10,6 +11,26 @@ namespace Annuaire.Search.Indexing;
 /// </summary>
 internal sealed class OfferSimilarity : BM25Similarity
 {
+    /// <summary>
+    /// The idf, explained in one word: the base class writes its explanation (« idf(docFreq=…,
+    /// maxDocs=…) ») for every term of every search, half of what a search allocated; the
+    /// numbers stay readable in the explanation's value.
+    /// </summary>
+    public override Explanation IdfExplain(CollectionStatistics collectionStats, TermStatistics termStats) =>
+        new(Idf(termStats.DocFreq, collectionStats.MaxDoc), "idf");
+
+    /// <inheritdoc cref="IdfExplain(CollectionStatistics, TermStatistics)"/>
+    public override Explanation IdfExplain(CollectionStatistics collectionStats, TermStatistics[] termStats)
+    {
+        var idf = 0f;
+        foreach (var term in termStats)
+        {
+            idf += Idf(term.DocFreq, collectionStats.MaxDoc);
+        }
+
+        return new Explanation(idf, "idf");
+    }
+
     public override float Coord(int overlap, int maxOverlap) =>
         maxOverlap <= 1 ? 1f : (float)overlap / maxOverlap * overlap / maxOverlap;
 }

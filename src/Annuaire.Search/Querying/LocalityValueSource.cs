@@ -72,7 +72,7 @@ internal sealed class LocalityValueSource(IReadOnlyDictionary<string, float> wei
     public override FunctionValues GetValues(IDictionary context, AtomicReaderContext readerContext)
     {
         var values = readerContext.AtomicReader.GetSortedSetDocValues(OfferFields.Locality);
-        var byOrdinal = new float[values?.ValueCount ?? 0];
+        var weighted = new List<(long Ordinal, float Weight)>(weights.Count);
         if (values is not null)
         {
             foreach (var (key, weight) in weights)
@@ -80,12 +80,13 @@ internal sealed class LocalityValueSource(IReadOnlyDictionary<string, float> wei
                 var ordinal = values.LookupTerm(new BytesRef(key));
                 if (ordinal >= 0)
                 {
-                    byOrdinal[ordinal] = weight;
+                    weighted.Add((ordinal, weight));
                 }
             }
         }
 
-        return new Values(this, values, byOrdinal);
+        // A few weighted places, looked up by ordinal: no array as long as every place of the country.
+        return new Values(this, values, [.. weighted]);
     }
 
     public override bool Equals(object? o) => o is LocalityValueSource other && other.Key == Key;
@@ -96,11 +97,11 @@ internal sealed class LocalityValueSource(IReadOnlyDictionary<string, float> wei
 
     private string Key => string.Join(',', weights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Key + "=" + w.Value.ToString(CultureInfo.InvariantCulture)));
 
-    private sealed class Values(LocalityValueSource source, SortedSetDocValues? values, float[] byOrdinal) : FunctionValues
+    private sealed class Values(LocalityValueSource source, SortedSetDocValues? values, (long Ordinal, float Weight)[] weighted) : FunctionValues
     {
         public override float SingleVal(int doc)
         {
-            if (values is null)
+            if (values is null || weighted.Length == 0)
             {
                 return 1f;
             }
@@ -109,7 +110,13 @@ internal sealed class LocalityValueSource(IReadOnlyDictionary<string, float> wei
             values.SetDocument(doc);
             for (var ordinal = values.NextOrd(); ordinal != SortedSetDocValues.NO_MORE_ORDS; ordinal = values.NextOrd())
             {
-                best = Math.Max(best, byOrdinal[ordinal]);
+                foreach (var (place, weight) in weighted)
+                {
+                    if (place == ordinal)
+                    {
+                        best = Math.Max(best, weight);
+                    }
+                }
             }
 
             return 1f + best;
