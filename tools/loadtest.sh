@@ -3,10 +3,13 @@
 #   tools/loadtest.sh [seconds=60] [report-file]
 # Environment: ANNUAIRE_LOADTEST_CONTENT=DIR uses another content folder (e.g. 10,000 offers written
 # by `tools/Annuaire.Bench -- --write DIR --corpus realistic --offers 10000`); ANNUAIRE_LOADTEST_DISTINCT=oui
-# makes every search distinct (no output cache: the engine's own throughput).
+# makes every search distinct (no output cache: the engine's own throughput); ANNUAIRE_LOADTEST_CLIENTS=N
+# sets the number of concurrent clients (default 8), ANNUAIRE_LOADTEST_WARMUP=S the seconds of load
+# sent before measuring (default 5: compilation and caches; errors still count).
 # Copies the content to a temporary folder, starts the site (Release, saved index on) on a free
 # loopback port, runs mixed searches for the given time while an offer file is rewritten every
-# 10 s (each rewrite = a live rebuild), then stops the site. Exit code 1 on any 5xx, any failed
+# 10 s (each rewrite = a live rebuild), then stops the site. The report gives the processor time per
+# answer of the site and of the load generator, which share the machine. Exit code 1 on any 5xx, any failed
 # request, a missing rebuild or a final health other than "ok".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +47,8 @@ done
 [ -n "$url" ] || { cat "$work/site.log"; echo "Le site n'a pas annoncé son adresse." >&2; exit 1; }
 echo "Site : $url (contenu copié dans $work/content)"
 
-args=(--url "$url" --seconds "$seconds" --concurrency 8 --touch-content "$work/content" --touch-every 10)
+args=(--url "$url" --seconds "$seconds" --warmup "${ANNUAIRE_LOADTEST_WARMUP:-5}" --concurrency "${ANNUAIRE_LOADTEST_CLIENTS:-8}"
+  --server-pid "$site_pid" --touch-content "$work/content" --touch-every 10)
 [ -n "$report" ] && args+=(--report "$report")
 [ -n "${ANNUAIRE_LOADTEST_DISTINCT:-}" ] && args+=(--distinct "$ANNUAIRE_LOADTEST_DISTINCT")
 status=0

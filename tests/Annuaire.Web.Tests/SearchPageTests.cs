@@ -17,6 +17,18 @@ public sealed class SearchPageTests(SiteFactory site) : IClassFixture<SiteFactor
     }
 
     [Fact]
+    public async Task Search_WhenTextHasAccentsAndMarkup_WritesLettersAsIsAndEscapesMarkup()
+    {
+        using var client = site.CreateClient();
+
+        var html = await client.GetStringAsync("/recherche?q=h%C3%A9bergement+%3Cb%3E%22", TestContext.Current.CancellationToken);
+
+        Assert.Contains("value=\"hébergement &lt;b&gt;&quot;\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#xE9;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_WhenPlaceNameTyped_FiltersOnTerritoryWithNotice()
     {
         var page = await site.GetDocumentAsync("/recherche?q=hebergement+urgence+orleans");

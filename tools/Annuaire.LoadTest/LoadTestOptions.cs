@@ -23,6 +23,12 @@ internal sealed record LoadTestOptions
     /// <summary>File to write the result row to (Markdown table row), or null.</summary>
     public string? Report { get; init; }
 
+    /// <summary>Time spent loading the site before measuring (compilation, caches): its answers are checked but not timed.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Process id of the site, to report its CPU time per request (null: not reported).</summary>
+    public int? ServerProcessId { get; init; }
+
     /// <summary>Delay between content modifications.</summary>
     public TimeSpan TouchEvery { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -39,8 +45,10 @@ internal sealed record LoadTestOptions
                 "--touch-content" => options with { TouchContent = args[i + 1] },
                 "--distinct" => options with { Distinct = args[i + 1] is "oui" or "true" or "1" },
                 "--report" => options with { Report = args[i + 1] },
+                "--warmup" => options with { WarmUp = TimeSpan.FromSeconds(int.Parse(args[i + 1], CultureInfo.InvariantCulture)) },
+                "--server-pid" => options with { ServerProcessId = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--touch-every" => options with { TouchEvery = TimeSpan.FromSeconds(int.Parse(args[i + 1], CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Option inconnue : {args[i]} (options : --url, --seconds, --concurrency, --distinct oui, --touch-content, --touch-every, --report)"),
+                _ => throw new ArgumentException($"Option inconnue : {args[i]} (options : --url, --seconds, --warmup, --concurrency, --distinct oui, --server-pid, --touch-content, --touch-every, --report)"),
             };
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.Json;
 
@@ -31,12 +32,24 @@ internal static class LoadTestRunner
 
     public static async Task<int> RunAsync(LoadTestOptions options, TextWriter output)
     {
-        using var client = new HttpClient { BaseAddress = options.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        // One kept-alive connection per client (plus health checks and the content toucher), nothing
+        // the site does not need: no cookies, no proxy lookup, no decompression.
+        using var handler = new SocketsHttpHandler
+        {
+            UseCookies = false,
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            MaxConnectionsPerServer = options.Concurrency + 1,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        };
+        using var client = new HttpClient(handler) { BaseAddress = options.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
         var latencies = new ConcurrentBag<double>();
         var statuses = new ConcurrentDictionary<int, int>();
         var failures = 0;
         var touches = 0;
-        using var stop = new CancellationTokenSource(options.Duration);
+        using var stop = new CancellationTokenSource(options.WarmUp + options.Duration);
+        // Answers during the warm-up count for errors, not for latency and throughput.
+        var measureFrom = Stopwatch.GetTimestamp() + (long)(options.WarmUp.TotalSeconds * Stopwatch.Frequency);
 
         async Task Client(int seed)
         {
@@ -62,7 +75,11 @@ internal static class LoadTestRunner
                 {
                     using var response = await client.GetAsync(path + uncached, CancellationToken.None);
                     await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    if (started >= measureFrom)
+                    {
+                        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+
                     statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
                 }
                 catch (HttpRequestException)
@@ -102,9 +119,12 @@ internal static class LoadTestRunner
         }
 
         var generationBefore = await HealthAsync(client);
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(i => Task.Run(() => Client(i))).Append(Toucher()));
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var work = Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(i => Task.Run(() => Client(i))).Append(Toucher()));
+        await Task.Delay(options.WarmUp, CancellationToken.None);
+        var cpuBefore = CpuTimes.Read(options.ServerProcessId);
+        await work;
+        var cpu = CpuTimes.Read(options.ServerProcessId) - cpuBefore;
+        var seconds = Stopwatch.GetElapsedTime(measureFrom).TotalSeconds;
 
         // The last rewrite (the file's removal) must be picked up too: wait past the debounce.
         var health = await WaitForRebuildAsync(client, generationBefore, touches);
@@ -113,9 +133,10 @@ internal static class LoadTestRunner
         var sorted = latencies.Order().ToArray();
         double P(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
         var serverErrors = statuses.Where(s => s.Key >= 500).Sum(s => s.Value);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Durée {seconds:0} s, {options.Concurrency} clients, {sorted.Length} réponses ({sorted.Length / seconds:0} req/s), {touches} modification(s) du contenu."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Durée {seconds:0} s{(options.WarmUp > TimeSpan.Zero ? $" après {options.WarmUp.TotalSeconds:0} s de préchauffage" : string.Empty)}, {options.Concurrency} clients, {sorted.Length} réponses ({sorted.Length / seconds:0} req/s), {touches} modification(s) du contenu."));
         output.WriteLine("Codes : " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} × {s.Value}")));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Latence ms : p50 {P(0.50):0.0}, p95 {P(0.95):0.0}, p99 {P(0.99):0.0}, max {(sorted.Length == 0 ? 0 : sorted[^1]):0.0}"));
+        output.WriteLine(cpu.Describe(sorted.Length, seconds));
         output.WriteLine($"Erreurs 5xx : {serverErrors} ; requêtes en échec : {failures}");
         output.WriteLine($"Reconstructions de l'index pendant le test : {rebuilds} ; état final : {health.Status}");
         var rebuiltEnough = options.TouchContent is null || rebuilds >= Math.Min(touches, 2);

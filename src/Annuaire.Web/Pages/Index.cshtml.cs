@@ -12,7 +12,7 @@ namespace Annuaire.Web.Pages;
 
 /// <summary>The search page: the URL holds the whole state.</summary>
 [OutputCache(PolicyName = AnnuaireServiceCollectionExtensions.CachePolicy)]
-public sealed class IndexModel(OfferSearchEngine engine, IOptions<AnnuaireOptions> options, TimeProvider clock, OpeningClock opening, SearchGaps gaps) : PageModel
+public sealed class IndexModel(OfferSearchEngine engine, IOptions<AnnuaireOptions> options, TimeProvider clock, OpeningClock opening, SearchGaps gaps, SynonymGroupsCache synonyms) : PageModel
 {
     private MatchExplainer? _explainer;
 
@@ -60,9 +60,10 @@ public sealed class IndexModel(OfferSearchEngine engine, IOptions<AnnuaireOption
             Result = engine.Search(Search);
         }
 
-        Labels = new Labels(engine.Referentials);
+        var referentials = engine.Referentials;
+        Labels = new Labels(referentials);
         Today = FrenchClock.Today(clock);
-        _explainer = new MatchExplainer(engine.Referentials, Search, Result);
+        _explainer = new MatchExplainer(referentials, synonyms.For(referentials), Search, Result);
         if (Result.Page == 1 && Result.Total <= SearchGapLog.FewResults && !string.IsNullOrWhiteSpace(Result.EffectiveText))
         {
             // Counted on every such search, so the page is not served from the cache next time.

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Options;
 
 namespace Annuaire.Web.Services;
@@ -36,10 +37,15 @@ public static class AnnuaireServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>(CatalogHealthCheck.Name, tags: [CatalogHealthCheck.Name]);
         services.AddSingleton<AdminAccess>();
         services.AddSingleton<SafeMarkdown>();
+        services.AddSingleton<SynonymGroupsCache>();
         services.AddAppointmentTools();
         // ASP.NET Core's default leaves < > & ' unescaped in JSON; user text echoed by the API must
         // never read as markup, even to a client that ignores nosniff. Accented letters stay readable.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        // Pages are French: by default Razor and the component renderer write every accented letter
+        // as a character reference (« &#xE9; »), which made pages a tenth larger and encoding a hot
+        // spot of rendering. Markup characters (< > & " ') are still always escaped.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.Conventions.AddPageRoute("/Index", "recherche");

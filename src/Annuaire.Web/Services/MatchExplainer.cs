@@ -21,14 +21,21 @@ public sealed class MatchExplainer
     private readonly List<string> _words;
     private readonly string? _phrase;
 
-    /// <summary>Prepares the explanations of one search.</summary>
+    /// <summary>Prepares the explanations of one search, reading the synonyms from the referentials.</summary>
     public MatchExplainer(ReferentialSet? referentials, SearchRequest request, SearchResponse response)
+        : this(referentials, referentials is null ? SynonymGroups.Empty : SynonymGroups.Parse(referentials.Synonyms), request, response)
     {
+    }
+
+    /// <summary>Prepares the explanations of one search with the synonym groups already parsed (<see cref="SynonymGroupsCache"/>).</summary>
+    public MatchExplainer(ReferentialSet? referentials, SynonymGroups synonyms, SearchRequest request, SearchResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(synonyms);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
         _refs = referentials;
         _labels = new Labels(referentials);
-        _synonyms = referentials is null ? SynonymGroups.Empty : SynonymGroups.Parse(referentials.Synonyms);
+        _synonyms = synonyms;
         _request = request;
         var territories = referentials?.Territories;
         _territory = request.Territoire is { } t && territories?.Classify(t) is not (null or TerritoryKind.Invalid) ? t : response.PlaceInText?.Code;
