@@ -64,7 +64,7 @@ internal static class TextQueryBuilder
     private const float PrefixBoost = 0.2f;
 
     /// <summary>Builds the query of the positive and excluded parts (see <see cref="MinimumShouldMatch"/>).</summary>
-    public static TextQuery Build(IReadOnlyList<QueryPart> parts, bool endsWithSpace, OfferAnalyzers analyzers, IndexReader reader, IReadOnlyList<(string Field, float Boost)>? fields = null)
+    public static TextQuery Build(IReadOnlyList<QueryPart> parts, bool endsWithSpace, OfferAnalyzers analyzers, TypoExpansions typos, IReadOnlyList<(string Field, float Boost)>? fields = null)
     {
         fields ??= Fields;
         var query = new BooleanQuery();
@@ -127,7 +127,7 @@ internal static class TextQueryBuilder
                     foreach (var word in Analyze(analyzers.Words, part.Text).SelectMany(p => p.Terms))
                     {
                         words.Add(word);
-                        if (part.IsPhrase || reader.DocFreq(new Term(OfferFields.Spell, word)) > 0)
+                        if (part.IsPhrase || typos.Reader.DocFreq(new Term(OfferFields.Spell, word)) > 0)
                         {
                             continue;
                         }
@@ -139,9 +139,9 @@ internal static class TextQueryBuilder
                         }
                         else if (edits > 0)
                         {
-                            // Guard: FuzzyQuery misbehaves when the prefix is as long as the term.
-                            var prefix = Math.Min(1, word.Length - 1);
-                            any.Add(new FuzzyQuery(new Term(OfferFields.Spell, word), edits, prefix) { Boost = FuzzyBoost }, Occur.SHOULD);
+                            var typo = typos.Expand(word, edits);
+                            typo.Boost = FuzzyBoost;
+                            any.Add(typo, Occur.SHOULD);
                             fuzzyWords.Add((word, edits));
                         }
 

@@ -1,0 +1,60 @@
+using Annuaire.Search.Indexing;
+using Annuaire.Search.Querying;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Annuaire.Search.Tests.Querying;
+
+public sealed class TypoExpansionsTests : IDisposable
+{
+    private readonly HeapDirectory _directory = new();
+    private readonly DirectoryReader _reader;
+
+    public TypoExpansionsTests()
+    {
+        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneSettings.Version, new WhitespaceAnalyzer(LuceneSettings.Version))))
+        {
+            foreach (var words in new[] { "hebergement urgence", "hebergements solidaires", "permis conduire" })
+            {
+                writer.AddDocument([new TextField(OfferFields.Spell, words, Field.Store.NO)]);
+            }
+        }
+
+        _reader = DirectoryReader.Open(_directory);
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+    }
+
+    private static List<string> Words(BooleanQuery query) =>
+        [.. query.Clauses.Select(c => ((TermQuery)c.Query).Term.Text).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void Expand_WhenTypo_ReachesTheIndexedWordsWithinTheEdits()
+    {
+        var typos = new TypoExpansions(_reader);
+
+        Assert.Equal(["hebergement"], Words(typos.Expand("hebergemnt", 1)));
+        Assert.Equal(["hebergement", "hebergements"], Words(typos.Expand("hebergemnt", 2)));
+        Assert.Empty(Words(typos.Expand("zzzzzzzz", 2)));
+    }
+
+    [Fact]
+    public void Expand_WhenCallerChangesTheQuery_TheNextCallerGetsItUnchanged()
+    {
+        var typos = new TypoExpansions(_reader);
+
+        var first = typos.Expand("permsi", 1);
+        first.Boost = 0.3f;
+        first.Add(new TermQuery(new Term(OfferFields.Spell, "ajout")), Occur.SHOULD);
+        var second = typos.Expand("permsi", 1);
+
+        Assert.Equal(1f, second.Boost);
+        Assert.Equal(["permis"], Words(second));
+    }
+}
