@@ -54,7 +54,6 @@ internal static class OfferDocumentFactory
             .Concat(offer.Type is null ? [] : [refs.Types.Label(offer.Type)]).Distinct(StringComparer.Ordinal).ToList();
         var porteurs = offer.Partenaires.Prepend(offer.Porteur).Select(refs.PorteurName).Distinct(StringComparer.Ordinal).ToList();
         AddText(doc, OfferFields.Tags, tags);
-        AddText(doc, OfferFields.Porteur, porteurs);
 
         // The body field also holds the offer's other words, after the body's own text (so the
         // offsets of the body's words are offsets in the body, and the others lie beyond its end):

@@ -20,7 +20,6 @@ public static class OfferFields
     public const string BodyPages = "body_pages";
     public const string MotsCles = "mots_cles";
     public const string Tags = "tags";
-    public const string Porteur = "porteur";
     public const string Territoire = "territoire";
 
     // Search-as-you-type and spelling.

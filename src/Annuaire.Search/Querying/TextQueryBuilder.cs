@@ -28,7 +28,6 @@ internal static class TextQueryBuilder
         (OfferFields.MotsCles, 3f),
         (OfferFields.Resume, 2f),
         (OfferFields.Tags, 1.5f),
-        (OfferFields.Porteur, 1.2f),
         (OfferFields.Territoire, 1.2f),
         (OfferFields.Body, 1f),
     ];
@@ -248,8 +247,14 @@ internal static class TextQueryBuilder
         return match;
     }
 
-    /// <summary>Fields a word is matched in (the others only weigh on the offers matched).</summary>
+    /// <summary>Fields a word is matched in.</summary>
     private static readonly string[] MatchFields = [OfferFields.Body, OfferFields.Territoire];
+
+    /// <summary>
+    /// Short fields whose words weigh more on the offers matched: title, keywords, summary. Labels
+    /// and structures are words of the body field (<see cref="OfferFields.Body"/>) like the rest.
+    /// </summary>
+    private static readonly string[] WeightFields = [OfferFields.Titre, OfferFields.MotsCles, OfferFields.Resume, OfferFields.Tags];
 
     /// <summary>
     /// The word as found (<paramref name="found"/>: exactly, with a typo or as a prefix), plus the
@@ -264,7 +269,7 @@ internal static class TextQueryBuilder
             var dismax = new DisjunctionMaxQuery(0.1f);
             foreach (var term in alternatives.Distinct(StringComparer.Ordinal))
             {
-                foreach (var (field, boost) in fields.Where(f => !MatchFields.Contains(f.Field)))
+                foreach (var (field, boost) in fields.Where(f => WeightFields.Contains(f.Field)))
                 {
                     dismax.Add(new TermQuery(new Term(field, term)) { Boost = boost });
                 }
