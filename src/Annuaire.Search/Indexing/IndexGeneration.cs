@@ -45,13 +45,13 @@ internal sealed class IndexGeneration
         TerritoryNames = previous is not null && ReferenceEquals(previous.Referentials, Referentials) ? previous.TerritoryNames : new TerritoryRecognizer(Referentials.Territories);
         Facets = FacetOrdinals.Load(searcher.IndexReader, SearchExecution.AllFacetFields);
         OffersByDoc = ReadOffersByDoc(searcher.IndexReader, offers);
-        Typos = new TypoExpansions(searcher.IndexReader);
+        Lookups = new TermLookups(searcher.IndexReader);
     }
 
     public long Number { get; }
 
-    /// <summary>Misspelled words' expansions on this generation's index (see <see cref="TypoExpansions"/>).</summary>
-    public TypoExpansions Typos { get; }
+    /// <summary>Term dictionary lookups on this generation's index (see <see cref="TermLookups"/>).</summary>
+    public TermLookups Lookups { get; }
 
     /// <summary>Fingerprint of the content this generation was built from.</summary>
     public string Fingerprint { get; }

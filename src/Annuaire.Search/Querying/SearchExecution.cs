@@ -59,7 +59,7 @@ internal sealed class SearchExecution
         (territory, placeInText) = ReadPlaceInText(parts, territory, request, notices);
 
         // The text query is built and rewritten (typo expansions looked up) once, then shared by every pass.
-        var text = TextQueryBuilder.Build(parts, parsed.EndsWithSpace, _generation.Analyzers, _generation.Typos);
+        var text = TextQueryBuilder.Build(parts, parsed.EndsWithSpace, _generation.Analyzers, _generation.Lookups);
         if (text.FuzzyLimited)
         {
             notices.Add(new SearchNotice.TypoToleranceLimited(TextQueryBuilder.MaxFuzzyWords));
@@ -330,8 +330,8 @@ internal sealed class SearchExecution
     /// <summary>Whether the query, reading the word as text (place-name fields aside), finds offers the place reading would not show: then it is a word.</summary>
     private bool FoundAsWordElsewhere(QueryPart word, List<QueryPart> others, Territory place, SearchRequest request)
     {
-        var textReading = TextQueryBuilder.Build([.. others, word], endsWithSpace: true, _generation.Analyzers, _generation.Typos, TextQueryBuilder.ContentFields);
-        var wordItself = TextQueryBuilder.Build([word], endsWithSpace: true, _generation.Analyzers, _generation.Typos, TextQueryBuilder.ContentFields);
+        var textReading = TextQueryBuilder.Build([.. others, word], endsWithSpace: true, _generation.Analyzers, _generation.Lookups, TextQueryBuilder.ContentFields);
+        var wordItself = TextQueryBuilder.Build([word], endsWithSpace: true, _generation.Analyzers, _generation.Lookups, TextQueryBuilder.ContentFields);
         if (textReading.Query is null || wordItself.Query is null)
         {
             return false;
@@ -509,7 +509,7 @@ internal sealed class SearchExecution
             return null;
         }
 
-        var correctedQuery = TextQueryBuilder.Build(corrected, endsWithSpace, _generation.Analyzers, _generation.Typos);
+        var correctedQuery = TextQueryBuilder.Build(corrected, endsWithSpace, _generation.Analyzers, _generation.Lookups);
         var count = Count(correctedQuery.Query, filters);
         return count == 0 ? null : new SpellingSuggestion(new UserQuery(corrected, [], false).Display, count);
     }

@@ -63,7 +63,7 @@ internal static class TextQueryBuilder
     private const float PrefixBoost = 0.2f;
 
     /// <summary>Builds the query of the positive and excluded parts (see <see cref="MinimumShouldMatch"/>).</summary>
-    public static TextQuery Build(IReadOnlyList<QueryPart> parts, bool endsWithSpace, OfferAnalyzers analyzers, TypoExpansions typos, IReadOnlyList<(string Field, float Boost)>? fields = null)
+    public static TextQuery Build(IReadOnlyList<QueryPart> parts, bool endsWithSpace, OfferAnalyzers analyzers, TermLookups lookups, IReadOnlyList<(string Field, float Boost)>? fields = null)
     {
         fields ??= Fields;
         var query = new BooleanQuery();
@@ -115,7 +115,7 @@ internal static class TextQueryBuilder
             }
             else
             {
-                Query exact = positions.Count == 1 ? Match(positions[0].Terms, fields) : AllOf(positions.Select(p => Match(p.Terms, fields)));
+                Query exact = positions.Count == 1 ? Match(positions[0].Terms, fields, lookups) : AllOf(positions.Select(p => Match(p.Terms, fields, lookups)));
                 if (part.Excluded)
                 {
                     clause = exact;
@@ -126,7 +126,7 @@ internal static class TextQueryBuilder
                     foreach (var word in Analyze(analyzers.Words, part.Text).SelectMany(p => p.Terms))
                     {
                         words.Add(word);
-                        if (part.IsPhrase || typos.Reader.DocFreq(new Term(OfferFields.Spell, word)) > 0)
+                        if (part.IsPhrase || lookups.Reader.DocFreq(new Term(OfferFields.Spell, word)) > 0)
                         {
                             continue;
                         }
@@ -138,7 +138,7 @@ internal static class TextQueryBuilder
                         }
                         else if (edits > 0)
                         {
-                            var typo = typos.Expand(word, edits);
+                            var typo = lookups.Expand(word, edits);
                             typo.Boost = FuzzyBoost;
                             any.Add(typo, Occur.SHOULD);
                             fuzzyWords.Add((word, edits));
@@ -150,7 +150,7 @@ internal static class TextQueryBuilder
                         }
                     }
 
-                    clause = WithWeight(any, positions, fields);
+                    clause = WithWeight(any, positions, fields, lookups);
                 }
             }
 
@@ -233,14 +233,16 @@ internal static class TextQueryBuilder
     /// (<see cref="OfferFields.Body"/>), and the places' field when it is searched. One or two
     /// postings lists per analysed term, not one per field: this is what a search walks.
     /// </summary>
-    private static BooleanQuery Match(IEnumerable<string> alternatives, IReadOnlyList<(string Field, float Boost)> fields)
+    private static BooleanQuery Match(IEnumerable<string> alternatives, IReadOnlyList<(string Field, float Boost)> fields, TermLookups lookups)
     {
         var match = new BooleanQuery(disableCoord: true);
         foreach (var term in alternatives.Distinct(StringComparer.Ordinal))
         {
             foreach (var (field, boost) in fields.Where(f => MatchFields.Contains(f.Field)))
             {
-                match.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+                var query = lookups.Query(new Term(field, term));
+                query.Boost = boost;
+                match.Add(query, Occur.SHOULD);
             }
         }
 
@@ -261,7 +263,7 @@ internal static class TextQueryBuilder
     /// weight of the short fields that also have it (title, keywords, summary, labels, structures):
     /// the best one, and a tenth of the others. Those fields are only read for the offers found.
     /// </summary>
-    private static BooleanQuery WithWeight(BooleanQuery found, List<(int Position, List<string> Terms)> positions, IReadOnlyList<(string Field, float Boost)> fields)
+    private static BooleanQuery WithWeight(BooleanQuery found, List<(int Position, List<string> Terms)> positions, IReadOnlyList<(string Field, float Boost)> fields, TermLookups lookups)
     {
         var weight = new BooleanQuery(disableCoord: true);
         foreach (var (_, alternatives) in positions)
@@ -271,7 +273,9 @@ internal static class TextQueryBuilder
             {
                 foreach (var (field, boost) in fields.Where(f => WeightFields.Contains(f.Field)))
                 {
-                    dismax.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+                    var query = lookups.Query(new Term(field, term));
+                    query.Boost = boost;
+                    dismax.Add(query);
                 }
             }
 

@@ -7,12 +7,12 @@ using Lucene.Net.Search;
 
 namespace Annuaire.Search.Tests.Querying;
 
-public sealed class TypoExpansionsTests : IDisposable
+public sealed class TermLookupsTests : IDisposable
 {
     private readonly HeapDirectory _directory = new();
     private readonly DirectoryReader _reader;
 
-    public TypoExpansionsTests()
+    public TermLookupsTests()
     {
         using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneSettings.Version, new WhitespaceAnalyzer(LuceneSettings.Version))))
         {
@@ -37,24 +37,38 @@ public sealed class TypoExpansionsTests : IDisposable
     [Fact]
     public void Expand_WhenTypo_ReachesTheIndexedWordsWithinTheEdits()
     {
-        var typos = new TypoExpansions(_reader);
+        var lookups = new TermLookups(_reader);
 
-        Assert.Equal(["hebergement"], Words(typos.Expand("hebergemnt", 1)));
-        Assert.Equal(["hebergement", "hebergements"], Words(typos.Expand("hebergemnt", 2)));
-        Assert.Empty(Words(typos.Expand("zzzzzzzz", 2)));
+        Assert.Equal(["hebergement"], Words(lookups.Expand("hebergemnt", 1)));
+        Assert.Equal(["hebergement", "hebergements"], Words(lookups.Expand("hebergemnt", 2)));
+        Assert.Empty(Words(lookups.Expand("zzzzzzzz", 2)));
     }
 
     [Fact]
     public void Expand_WhenCallerChangesTheQuery_TheNextCallerGetsItUnchanged()
     {
-        var typos = new TypoExpansions(_reader);
+        var lookups = new TermLookups(_reader);
 
-        var first = typos.Expand("permsi", 1);
+        var first = lookups.Expand("permsi", 1);
         first.Boost = 0.3f;
         first.Add(new TermQuery(new Term(OfferFields.Spell, "ajout")), Occur.SHOULD);
-        var second = typos.Expand("permsi", 1);
+        var second = lookups.Expand("permsi", 1);
 
         Assert.Equal(1f, second.Boost);
         Assert.Equal(["permis"], Words(second));
+    }
+
+    [Fact]
+    public void Query_WhenSearched_FindsWhatAPlainTermQueryFinds()
+    {
+        var lookups = new TermLookups(_reader);
+        var searcher = new IndexSearcher(_reader);
+
+        foreach (var word in new[] { "hebergement", "permis", "absent" })
+        {
+            var term = new Term(OfferFields.Spell, word);
+            Assert.Equal(searcher.Search(new TermQuery(term), 10).TotalHits, searcher.Search(lookups.Query(term), 10).TotalHits);
+            Assert.Equal(searcher.Search(new TermQuery(term), 10).TotalHits, searcher.Search(lookups.Query(term), 10).TotalHits); // Looked up once, reused.
+        }
     }
 }

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Annuaire.Search.Indexing;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Annuaire.Search.Querying;
+
+/// <summary>
+/// Term dictionary lookups, done once per index generation and shared by its searches:
+/// <list type="bullet">
+/// <item>the indexed words a misspelled word reaches: walking the term dictionary with a
+/// Levenshtein automaton (built, determinised and compiled for each word) was four tenths of what
+/// a search allocated, and a search looks a typo up for the query, the place-or-word check and the
+/// marks; advisers repeat the same misspellings;</item>
+/// <item>where a term's postings start, in each segment (<see cref="TermContext"/>): a search
+/// walks the same words several times (checks of how many words are common, then the search).</item>
+/// </list>
+/// Each is kept for the generation's life, up to <see cref="MaxEntries"/> entries (then forgotten
+/// all at once: hostile traffic cannot grow it without bound).
+/// </summary>
+internal sealed class TermLookups(IndexReader reader)
+{
+    /// <summary>Most misspelled words, and most terms, remembered per generation.</summary>
+    public const int MaxEntries = 20_000;
+
+    private readonly ConcurrentDictionary<(string Word, int Edits), BooleanQuery> _expansions = new();
+    private readonly ConcurrentDictionary<Term, TermContext> _terms = new();
+
+    /// <summary>The index these expansions are read from.</summary>
+    public IndexReader Reader { get; } = reader;
+
+    /// <summary>
+    /// The unstemmed indexed words within <paramref name="edits"/> of <paramref name="word"/> (same
+    /// first letter, transpositions count as one edit), each weighted by its closeness, as Lucene's
+    /// <see cref="FuzzyQuery"/> rewrites to; the returned query is the caller's to change.
+    /// </summary>
+    public BooleanQuery Expand(string word, int edits)
+    {
+        if (!_expansions.TryGetValue((word, edits), out var expansion))
+        {
+            if (_expansions.Count >= MaxEntries)
+            {
+                _expansions.Clear();
+            }
+
+            // Guard: FuzzyQuery misbehaves when the prefix is as long as the term.
+            var fuzzy = new FuzzyQuery(new Term(OfferFields.Spell, word), edits, Math.Min(1, word.Length - 1));
+            expansion = fuzzy.Rewrite(Reader) as BooleanQuery ?? new BooleanQuery(disableCoord: true);
+            _expansions.TryAdd((word, edits), expansion);
+        }
+
+        return (BooleanQuery)expansion.Clone();
+    }
+
+    /// <summary>A query for <paramref name="term"/> whose dictionary lookup is done once per generation.</summary>
+    public TermQuery Query(Term term)
+    {
+        if (!_terms.TryGetValue(term, out var context))
+        {
+            if (_terms.Count >= MaxEntries)
+            {
+                _terms.Clear();
+            }
+
+            context = TermContext.Build(Reader.Context, term);
+            _terms.TryAdd(term, context);
+        }
+
+        return new TermQuery(term, context);
+    }
+}
