@@ -23,6 +23,12 @@ internal sealed class TermLookups(IndexReader reader)
     /// <summary>Most misspelled words, and most terms, remembered per generation.</summary>
     public const int MaxEntries = 20_000;
 
+    /// <summary>
+    /// Indexed words one misspelled word reaches, at most: the closest ones (Lucene's default is
+    /// 50; each is one more list of offers to walk for every search with that typo).
+    /// </summary>
+    public const int MaxExpansions = 16;
+
     private readonly ConcurrentDictionary<(string Word, int Edits), BooleanQuery> _expansions = new();
     private readonly ConcurrentDictionary<Term, TermContext> _terms = new();
 
@@ -44,7 +50,7 @@ internal sealed class TermLookups(IndexReader reader)
             }
 
             // Guard: FuzzyQuery misbehaves when the prefix is as long as the term.
-            var fuzzy = new FuzzyQuery(new Term(OfferFields.Spell, word), edits, Math.Min(1, word.Length - 1));
+            var fuzzy = new FuzzyQuery(new Term(OfferFields.Spell, word), edits, Math.Min(1, word.Length - 1), MaxExpansions, transpositions: true);
             expansion = fuzzy.Rewrite(Reader) as BooleanQuery ?? new BooleanQuery(disableCoord: true);
             _expansions.TryAdd((word, edits), expansion);
         }
