@@ -52,6 +52,13 @@ internal static class Profile
             engine.Search(query.ToSearchRequest());
         }
 
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var request in requests)
+        {
+            engine.Search(request);
+        }
+
+        var allocatedKb = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1024.0 / requests.Length;
         var latencies = new double[requests.Length];
         var totals = new int[requests.Length];
         var plain = new double[requests.Length];
@@ -65,6 +72,7 @@ internal static class Profile
             plain[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mémoire allouée par recherche (moyenne, un thread) : {allocatedKb:0} Ko"));
         Console.WriteLine();
         Console.WriteLine("| requêtes | nombre | p50 (ms) | p95 (ms) | p99 (ms) | p50 sans extraits (ms) | résultats moyens |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
@@ -92,6 +100,8 @@ internal static class Profile
         Row("sans aucun filtre", i => queries[i] is { Departement: null, Famille: null, Public: null });
         Row("page 2", i => queries[i].Page == 2);
         Row("plus de 10 000 résultats", i => totals[i] > 10_000);
+        Row("1 000 à 10 000 résultats", i => totals[i] is >= 1_000 and <= 10_000);
+        Row("100 à 999 résultats", i => totals[i] is >= 100 and < 1_000);
         Row("moins de 100 résultats", i => totals[i] < 100);
 
         if (loopSeconds > 0)
