@@ -15,9 +15,9 @@ namespace Annuaire.Bench;
 /// </summary>
 internal static class UpdateLatency
 {
-    public static void Run(ContentCatalog source, int size, int rounds, string? keepCorpus)
+    public static void Run(ContentCatalog source, int size, int rounds, string? keepCorpus, bool reuseCorpus)
     {
-        using var content = GeneratedContent.Write(source, size, keepCorpus);
+        using var content = GeneratedContent.Write(source, size, keepCorpus, reuse: reuseCorpus);
         var options = ValidationOptions.ForToday(TimeProvider.System);
         var full = Stopwatch.StartNew();
         var catalog = ContentLoader.Load(content.Folder, options);
@@ -28,6 +28,7 @@ internal static class UpdateLatency
 
         var files = Directory.GetFiles(Path.Combine(content.Folder, ContentLoader.OffersFolder), "*.md", SearchOption.AllDirectories);
         var random = new Random(5);
+        content.MarkEdited();
         var times = new List<(double Load, double Apply, double Total)>();
         for (var round = 0; round < rounds; round++)
         {
