@@ -21,7 +21,8 @@ internal static class OfferDocumentFactory
 
     public static Document Create(Offer offer, ReferentialSet refs)
     {
-        var body = OfferMarkdown.ToPlainText(offer.Body);
+        var markdown = offer.Body; // Decoded on each read: once here.
+        var body = OfferMarkdown.ToPlainText(markdown);
         var doc = new Document
         {
             new StringField(OfferFields.Id, offer.Id, Field.Store.YES),
@@ -54,7 +55,7 @@ internal static class OfferDocumentFactory
         AddText(doc, OfferFields.Territoire, offer.ZoneEligibilite.Select(z => TerritoryName(z, refs.Territories))
             .Concat(offer.Lieux.SelectMany(l => new[] { l.Commune, l.Nom }).OfType<string>()));
 
-        foreach (var text in new[] { offer.Titre, offer.Resume, offer.Body }.Concat(offer.MotsCles))
+        foreach (var text in new[] { offer.Titre, offer.Resume, markdown }.Concat(offer.MotsCles))
         {
             doc.Add(new TextField(OfferFields.Spell, text, Field.Store.NO));
         }
