@@ -19,6 +19,12 @@ internal static class OfferDocumentFactory
     /// <summary>The body is not stored: its text is kept in <see cref="BodyPages"/>, read a page at a time.</summary>
     private static readonly FieldType HighlightedBody = WithOffsets(TextField.TYPE_NOT_STORED);
 
+    /// <summary>
+    /// Words for typos and prefixes (fuzzy, prefix and term lookups, scored by frequency): no
+    /// positions, since no phrase is ever searched there; the body's words are not stored twice.
+    /// </summary>
+    private static readonly FieldType WordsOnly = WithOptions(TextField.TYPE_NOT_STORED, IndexOptions.DOCS_AND_FREQS);
+
     public static Document Create(Offer offer, ReferentialSet refs)
     {
         var markdown = offer.Body; // Decoded on each read: once here.
@@ -57,7 +63,7 @@ internal static class OfferDocumentFactory
 
         foreach (var text in new[] { offer.Titre, offer.Resume, markdown }.Concat(offer.MotsCles))
         {
-            doc.Add(new TextField(OfferFields.Spell, text, Field.Store.NO));
+            doc.Add(new Field(OfferFields.Spell, text, WordsOnly));
         }
 
         doc.Add(new TextField(OfferFields.Suggest, offer.Titre, Field.Store.NO));
@@ -89,11 +95,13 @@ internal static class OfferDocumentFactory
         return doc;
     }
 
-    private static FieldType WithOffsets(FieldType type)
+    private static FieldType WithOffsets(FieldType type) => WithOptions(type, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+
+    private static FieldType WithOptions(FieldType type, IndexOptions options)
     {
-        var withOffsets = new FieldType(type) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS };
-        withOffsets.Freeze();
-        return withOffsets;
+        var result = new FieldType(type) { IndexOptions = options };
+        result.Freeze();
+        return result;
     }
 
     /// <summary>yyyyMMdd as a number, sortable and range-searchable.</summary>
