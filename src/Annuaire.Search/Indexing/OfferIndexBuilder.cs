@@ -12,7 +12,7 @@ namespace Annuaire.Search.Indexing;
 public static class OfferIndexBuilder
 {
     /// <summary>Offers per slice: small enough to balance the cores, large enough that a slice is one flush.</summary>
-    private const int SliceSize = 10_000;
+    internal const int SliceSize = 10_000;
 
     /// <summary>RAM buffer of each slice's writer: a slice is flushed once, never merged on the way.</summary>
     private const double SliceBufferMB = 256;
@@ -37,13 +37,17 @@ public static class OfferIndexBuilder
     /// of <paramref name="offers"/> whatever the scheduling: equal scores rank the same from one
     /// build to the next.
     /// </remarks>
-    public static void Build(IEnumerable<Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, LuceneDirectory target, IDictionary<string, string>? commitData = null)
+    public static void Build(IEnumerable<Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, LuceneDirectory target, IDictionary<string, string>? commitData = null) =>
+        Build(offers, referentials, analyzers, target, commitData, SliceSize);
+
+    /// <summary><see cref="Build(IEnumerable{Offer}, ReferentialSet, OfferAnalyzers, LuceneDirectory, IDictionary{string, string}?)"/> with slices of <paramref name="sliceSize"/> offers.</summary>
+    internal static void Build(IEnumerable<Offer> offers, ReferentialSet referentials, OfferAnalyzers analyzers, LuceneDirectory target, IDictionary<string, string>? commitData, int sliceSize)
     {
         ArgumentNullException.ThrowIfNull(offers);
         ArgumentNullException.ThrowIfNull(referentials);
         ArgumentNullException.ThrowIfNull(analyzers);
         var unique = LastOfEachId(offers);
-        var slices = new RAMDirectory[(unique.Count + SliceSize - 1) / SliceSize];
+        var slices = new RAMDirectory[(unique.Count + sliceSize - 1) / sliceSize];
         try
         {
             Parallel.For(0, slices.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, slice =>
@@ -61,8 +65,8 @@ public static class OfferIndexBuilder
                     MergeScheduler = new SerialMergeScheduler(),
                 };
                 using var writer = new IndexWriter(directory, config);
-                var end = Math.Min(unique.Count, (slice + 1) * SliceSize);
-                for (var i = slice * SliceSize; i < end; i++)
+                var end = Math.Min(unique.Count, (slice + 1) * sliceSize);
+                for (var i = slice * sliceSize; i < end; i++)
                 {
                     writer.AddDocument(OfferDocumentFactory.Create(unique[i], referentials));
                 }
