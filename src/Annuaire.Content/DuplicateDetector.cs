@@ -49,11 +49,6 @@ public static class DuplicateDetector
         {
             foreach (var (key, members) in groups)
             {
-                if (members.Count < 2)
-                {
-                    continue;
-                }
-
                 var group = members.Select(i => offers[i]).ToArray();
                 var pairs = previous is not null && previous.Groups.TryGetValue(rule + key, out var known) && known.Members.SequenceEqual(group, ReferenceEqualityComparer.Instance)
                     ? known.Pairs
@@ -72,7 +67,7 @@ public static class DuplicateDetector
         // département (or « france »): grouping by porteur and département keeps the groups small
         // (one porteur can carry a third of a national catalogue) and finds exactly the same pairs.
         var departements = offers.Select(o => DepartementsOf(o, territories)).ToArray();
-        var byPorteur = GroupsInOrder(offers.SelectMany((o, i) => departements[i].Select(d => (Key: o.Porteur + "|" + d, Index: i))));
+        var byPorteur = GroupsInOrder(offers.SelectMany((o, i) => departements[i].Select(d => (Key: (o.Porteur, d, string.Empty), Index: i))));
         var porteurRank = Ranks(offers.Select(o => o.Porteur));
         // Reported in a stable order whatever the grouping: porteur (first seen first), then file order.
         foreach (var (a, b) in SimilarPairs("p:", byPorteur, TitleSimilarity).Distinct().OrderBy(p => (porteurRank[offers[p.A].Porteur], p.A, p.B)))
@@ -85,11 +80,12 @@ public static class DuplicateDetector
 
         // Same contact (phone or email), a shared thématique and a close title, on a shared département:
         // grouped by all three (a national number such as 3949 is shared by thousands of offers).
-        var byContact = GroupsInOrder(offers.SelectMany((o, i) => ContactKeys(o)
-            .SelectMany(k => o.Thematiques.Distinct(StringComparer.Ordinal).SelectMany(t => departements[i].Select(d => (Key: k + "|" + t + "|" + d, Index: i))))));
-        var contactRank = Ranks(offers.SelectMany(ContactKeys));
+        var contacts = offers.Select(o => ContactKeys(o).ToArray()).ToArray();
+        var byContact = GroupsInOrder(offers.SelectMany((o, i) => contacts[i]
+            .SelectMany(k => o.Thematiques.Distinct(StringComparer.Ordinal).SelectMany(t => departements[i].Select(d => (Key: (k, t, d), Index: i))))));
+        var contactRank = Ranks(contacts.SelectMany(k => k));
         foreach (var (a, b) in SimilarPairs("c:", byContact, ContactTitleSimilarity).Distinct()
-            .OrderBy(p => (ContactKeys(offers[p.A]).Intersect(ContactKeys(offers[p.B]), StringComparer.Ordinal).Min(k => contactRank[k]), p.A, p.B)))
+            .OrderBy(p => (contacts[p.A].Intersect(contacts[p.B], StringComparer.Ordinal).Min(k => contactRank[k]), p.A, p.B)))
         {
             var (x, y) = (offers[a], offers[b]);
             // Shared national numbers (115, 3949) are normal across territories: require overlap.
@@ -102,17 +98,38 @@ public static class DuplicateDetector
         }
     }
 
-    /// <summary>The offers' indices grouped by key, groups in order of first appearance, each without repeats.</summary>
-    private static List<(string Key, List<int> Members)> GroupsInOrder(IEnumerable<(string Key, int Index)> keyed)
+    /// <summary>
+    /// The offers' indices grouped by key, groups of two offers or more in order of first
+    /// appearance, each without repeats, named by their key parts joined with « | ». Keys are
+    /// tuples of strings the offers already hold and singletons are only counted: a reload of a
+    /// national catalogue builds no string and no list for the hundred thousand groups of one.
+    /// </summary>
+    private static List<(string Key, List<int> Members)> GroupsInOrder(IEnumerable<((string, string, string) Key, int Index)> keyed)
     {
-        var groups = new List<(string, List<int>)>();
-        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var (key, index) in keyed)
+        var all = keyed.ToList();
+        var sizes = new Dictionary<(string, string, string), (int Count, int Last)>(all.Count);
+        foreach (var (key, index) in all)
         {
+            ref var size = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sizes, key, out var exists);
+            if (!exists || size.Last != index)
+            {
+                size = (size.Count + 1, index);
+            }
+        }
+
+        var groups = new List<(string, List<int>)>();
+        var byKey = new Dictionary<(string, string, string), List<int>>();
+        foreach (var (key, index) in all)
+        {
+            if (sizes[key].Count < 2)
+            {
+                continue;
+            }
+
             if (!byKey.TryGetValue(key, out var group))
             {
                 byKey[key] = group = [];
-                groups.Add((key, group));
+                groups.Add((key.Item3.Length == 0 ? key.Item1 + "|" + key.Item2 : key.Item1 + "|" + key.Item2 + "|" + key.Item3, group));
             }
 
             if (group.Count == 0 || group[^1] != index)

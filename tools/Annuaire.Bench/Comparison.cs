@@ -15,13 +15,13 @@ namespace Annuaire.Bench;
 /// </summary>
 internal static class Comparison
 {
-    public static void Run(ContentCatalog source, int size, int queryCount, int warmup, string? postgres, string? keepCorpusAt)
+    public static void Run(ContentCatalog source, int size, int queryCount, int warmup, string? postgres, string? keepCorpusAt, bool reuseCorpus)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# Comparaison — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cœurs, .NET {Environment.Version}, {size:N0} offres réalistes, {queryCount} requêtes après {warmup} de chauffe, charge moyenne de la machine au départ {LoadAverage()}"));
         Console.WriteLine();
 
-        using var content = GeneratedContent.Write(source, size, keepCorpusAt);
+        using var content = GeneratedContent.Write(source, size, keepCorpusAt, reuse: reuseCorpus);
         var baseline = WorkingSetMb();
         var cpu = CpuSeconds();
         var start = Stopwatch.GetTimestamp();
@@ -81,7 +81,7 @@ internal static class Comparison
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Corpus : {catalog.Offers.Count:N0} offres valides sur {catalog.FileCount:N0} fichiers ({catalog.ErrorCount} erreurs, {catalog.WarningCount} avertissements), corps de {bodies[0]:N0} à {bodies[^1]:N0} caractères (médiane {bodies[bodies.Length / 2]:N0}), écrit en {content.WriteSeconds:0.0} s."));
+            $"Corpus : {catalog.Offers.Count:N0} offres valides sur {catalog.FileCount:N0} fichiers ({catalog.ErrorCount} erreurs, {catalog.WarningCount} avertissements), corps de {bodies[0]:N0} à {bodies[^1]:N0} caractères (médiane {bodies[bodies.Length / 2]:N0}), {(content.Reused ? "réutilisé tel quel (--reuse-corpus)" : $"écrit en {content.WriteSeconds:0.0} s")}."));
         Console.WriteLine();
         Console.WriteLine("| moteur | mesure | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | requêtes/s (1 thread) | requêtes/s (2 threads) | résultats moyens |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");

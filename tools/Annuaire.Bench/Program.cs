@@ -15,6 +15,7 @@ using Annuaire.Search.Querying;
 //   --corpus realistic      long realistic corpus written to files, loaded, then engine-only comparison table
 //   --compare-postgres      same, side by side with PostgreSQL 15 (started by tools/postgres-bench.sh unless --postgres "conn")
 //   --keep-corpus DIR       keep the realistic corpus there      --load-only   time loading + validation of the realistic files
+//   --reuse-corpus DIR      --keep-corpus, but a complete corpus of the same size, seed, day and source already there is not rewritten
 //   --snippets              snippet cost, 2 KB vs 200 KB body    --write DIR   write a content folder (with --corpus realistic: realistic)
 //   --hostile               the most expensive accepted request vs « aide permis », same run
 //   --update                one edited file → searchable (incremental load + index update), vs full load + build
@@ -32,6 +33,7 @@ var warmup = 2000;
 var contentPath = "content";
 string? writeTo = null;
 string? keepCorpus = null;
+var reuseCorpus = false;
 string? postgres = null;
 var realistic = false;
 var comparePostgres = false;
@@ -52,6 +54,7 @@ for (var i = 0; i < args.Length; i++)
         case "--warmup": warmup = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--content": contentPath = Value(); break;
         case "--keep-corpus": keepCorpus = Value(); break;
+        case "--reuse-corpus": keepCorpus = Value(); reuseCorpus = true; break;
         case "--postgres": postgres = Value(); break;
         case "--corpus":
             realistic = Value() switch
@@ -103,7 +106,7 @@ if (snippets)
 
 if (update)
 {
-    UpdateLatency.Run(source, sizes[0], Math.Min(queryCount, 50), keepCorpus);
+    UpdateLatency.Run(source, sizes[0], Math.Min(queryCount, 50), keepCorpus, reuseCorpus);
     return 0;
 }
 
@@ -120,7 +123,7 @@ if (loadOnly)
     Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var size in sizes)
     {
-        using var content = GeneratedContent.Write(source, size, keepCorpus);
+        using var content = GeneratedContent.Write(source, size, keepCorpus, reuse: reuseCorpus);
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var start = Stopwatch.GetTimestamp();
@@ -128,7 +131,7 @@ if (loadOnly)
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         process.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {catalog.FileCount:N0} | {content.WriteSeconds:0.0} | {seconds:0.0} | {(process.TotalProcessorTime - cpu).TotalSeconds:0.0} | {catalog.Offers.Count:N0} | {catalog.ErrorCount} | {catalog.WarningCount} | {catalog.Diagnostics.Count(d => d.Code == DiagnosticCodes.ProbableDuplicate)} |"));
+            $"| {catalog.FileCount:N0} | {(content.Reused ? "réutilisé" : content.WriteSeconds.ToString("0.0", CultureInfo.InvariantCulture))} | {seconds:0.0} | {(process.TotalProcessorTime - cpu).TotalSeconds:0.0} | {catalog.Offers.Count:N0} | {catalog.ErrorCount} | {catalog.WarningCount} | {catalog.Diagnostics.Count(d => d.Code == DiagnosticCodes.ProbableDuplicate)} |"));
     }
 
     return 0;
@@ -147,7 +150,7 @@ if (realistic)
 
         foreach (var size in sizes)
         {
-            Comparison.Run(source, size, queryCount, warmup, postgres, keepCorpus);
+            Comparison.Run(source, size, queryCount, warmup, postgres, keepCorpus, reuseCorpus);
             Console.WriteLine();
         }
     }

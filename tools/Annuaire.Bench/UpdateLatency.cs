@@ -15,9 +15,9 @@ namespace Annuaire.Bench;
 /// </summary>
 internal static class UpdateLatency
 {
-    public static void Run(ContentCatalog source, int size, int rounds, string? keepCorpus)
+    public static void Run(ContentCatalog source, int size, int rounds, string? keepCorpus, bool reuseCorpus)
     {
-        using var content = GeneratedContent.Write(source, size, keepCorpus);
+        using var content = GeneratedContent.Write(source, size, keepCorpus, reuse: reuseCorpus);
         var options = ValidationOptions.ForToday(TimeProvider.System);
         var full = Stopwatch.StartNew();
         var catalog = ContentLoader.Load(content.Folder, options);
@@ -28,27 +28,33 @@ internal static class UpdateLatency
 
         var files = Directory.GetFiles(Path.Combine(content.Folder, ContentLoader.OffersFolder), "*.md", SearchOption.AllDirectories);
         var random = new Random(5);
-        var times = new List<(double Load, double Apply, double Total)>();
+        content.MarkEdited();
+        var times = new List<(double Load, double Apply, double Total, double Cpu)>();
+        using var self = Process.GetCurrentProcess();
         for (var round = 0; round < rounds; round++)
         {
             var file = files[random.Next(files.Length)];
             var word = $"marqueur{round}x";
             File.AppendAllText(file, $"\n\nMot témoin : {word}.\n");
+            self.Refresh();
+            var cpu = self.TotalProcessorTime;
             var start = Stopwatch.GetTimestamp();
             catalog = ContentLoader.Load(content.Folder, options, catalog);
             var loaded = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             var (_, changed) = engine.Apply(catalog);
             var total = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            self.Refresh();
+            var cpuMs = (self.TotalProcessorTime - cpu).TotalMilliseconds;
             var found = engine.Search(new SearchRequest { Text = word }).Total;
             if (changed != 1 || found != 1)
             {
                 throw new InvalidOperationException($"Mise à jour incrémentale inattendue : {changed} offre(s) réindexée(s), {found} trouvée(s).");
             }
 
-            times.Add((loaded, total - loaded, total));
+            times.Add((loaded, total - loaded, total, cpuMs));
         }
 
-        double P(Func<(double Load, double Apply, double Total), double> of, double q)
+        double P(Func<(double Load, double Apply, double Total, double Cpu), double> of, double q)
         {
             var sorted = times.Select(of).Order().ToArray();
             return sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
@@ -61,6 +67,7 @@ internal static class UpdateLatency
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| relecture (seul le fichier modifié est lu) | {P(t => t.Load, 0.5):0} | {P(t => t.Load, 0.95):0} | {P(t => t.Load, 1):0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| mise à jour de l'index (une offre) | {P(t => t.Apply, 0.5):0} | {P(t => t.Apply, 0.95):0} | {P(t => t.Apply, 1):0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **enregistrement → trouvable** | **{P(t => t.Total, 0.5):0}** | **{P(t => t.Total, 0.95):0}** | **{P(t => t.Total, 1):0}** |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| temps CPU du processus (relecture + mise à jour ; moins sensible à la charge de la machine) | {P(t => t.Cpu, 0.5):0} | {P(t => t.Cpu, 0.95):0} | {P(t => t.Cpu, 1):0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| pour mémoire : chargement complet + construction | {loadSeconds * 1000:0} + {buildSeconds * 1000:0} | | |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Mémoire de travail après les mises à jour : {process.WorkingSet64 / 1048576.0:0} Mo."));
     }

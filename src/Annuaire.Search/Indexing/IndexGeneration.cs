@@ -41,7 +41,7 @@ internal sealed class IndexGeneration
         Offers = offers;
         BuiltAt = builtAt;
         Referentials = lineage.Referentials;
-        Keywords = KeywordSuggestions.From(offers.Values, Referentials);
+        Keywords = KeywordSuggestions.From(offers.Values, Referentials, previous?.Keywords);
         TerritoryNames = previous is not null && ReferenceEquals(previous.Referentials, Referentials) ? previous.TerritoryNames : new TerritoryRecognizer(Referentials.Territories);
         Facets = FacetOrdinals.Load(searcher.IndexReader, SearchExecution.AllFacetFields);
         OffersByDoc = ReadOffersByDoc(searcher.IndexReader, offers);

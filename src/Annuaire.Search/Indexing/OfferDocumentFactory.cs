@@ -23,9 +23,16 @@ internal static class OfferDocumentFactory
     /// <summary>Between the texts appended to the body: a paragraph break (a sloppy phrase may still span it, as it may span two paragraphs).</summary>
     private const string ValueSeparator = "\n\n";
 
+    /// <summary>
+    /// Words for typos and prefixes (fuzzy, prefix and term lookups, scored by frequency): no
+    /// positions, since no phrase is ever searched there; the body's words are not stored twice.
+    /// </summary>
+    private static readonly FieldType WordsOnly = WithOptions(TextField.TYPE_NOT_STORED, IndexOptions.DOCS_AND_FREQS);
+
     public static Document Create(Offer offer, ReferentialSet refs)
     {
-        var body = OfferMarkdown.ToPlainText(offer.Body);
+        var markdown = offer.Body; // Decoded on each read: once here.
+        var body = OfferMarkdown.ToPlainText(markdown);
         var doc = new Document
         {
             new StringField(OfferFields.Id, offer.Id, Field.Store.YES),
@@ -70,9 +77,9 @@ internal static class OfferDocumentFactory
         AddText(doc, OfferFields.Territoire, offer.ZoneEligibilite.Select(z => TerritoryName(z, refs.Territories))
             .Concat(offer.Lieux.SelectMany(l => new[] { l.Commune, l.Nom }).OfType<string>()));
 
-        foreach (var text in new[] { offer.Titre, offer.Resume, offer.Body }.Concat(offer.MotsCles))
+        foreach (var text in new[] { offer.Titre, offer.Resume, markdown }.Concat(offer.MotsCles))
         {
-            doc.Add(new TextField(OfferFields.Spell, text, Field.Store.NO));
+            doc.Add(new Field(OfferFields.Spell, text, WordsOnly));
         }
 
         doc.Add(new TextField(OfferFields.Suggest, offer.Titre, Field.Store.NO));
@@ -104,11 +111,13 @@ internal static class OfferDocumentFactory
         return doc;
     }
 
-    private static FieldType WithOffsets(FieldType type)
+    private static FieldType WithOffsets(FieldType type) => WithOptions(type, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+
+    private static FieldType WithOptions(FieldType type, IndexOptions options)
     {
-        var withOffsets = new FieldType(type) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS };
-        withOffsets.Freeze();
-        return withOffsets;
+        var result = new FieldType(type) { IndexOptions = options };
+        result.Freeze();
+        return result;
     }
 
     /// <summary>yyyyMMdd as a number, sortable and range-searchable.</summary>
