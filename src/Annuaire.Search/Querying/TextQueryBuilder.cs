@@ -253,15 +253,15 @@ internal static class TextQueryBuilder
     private static readonly string[] MatchFields = [OfferFields.Body, OfferFields.Territoire];
 
     /// <summary>
-    /// Short fields whose words weigh more on the offers matched: title, keywords, summary. Labels
-    /// and structures are words of the body field (<see cref="OfferFields.Body"/>) like the rest.
+    /// Short fields whose words weigh more on the offers matched: title, keywords, summary, labels.
+    /// Structures are words of the body field (<see cref="OfferFields.Body"/>) like the rest.
     /// </summary>
     private static readonly string[] WeightFields = [OfferFields.Titre, OfferFields.MotsCles, OfferFields.Resume, OfferFields.Tags];
 
     /// <summary>
     /// The word as found (<paramref name="found"/>: exactly, with a typo or as a prefix), plus the
-    /// weight of the short fields that also have it (title, keywords, summary, labels, structures):
-    /// the best one, and a tenth of the others. Those fields are only read for the offers found.
+    /// weight of the short fields that also have it (title, keywords, summary, labels): the best
+    /// one, and a tenth of the others. Those fields are only read for the offers found.
     /// </summary>
     private static BooleanQuery WithWeight(BooleanQuery found, List<(int Position, List<string> Terms)> positions, IReadOnlyList<(string Field, float Boost)> fields, TermLookups lookups)
     {
