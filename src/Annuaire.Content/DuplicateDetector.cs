@@ -106,39 +106,32 @@ public static class DuplicateDetector
     /// </summary>
     private static List<(string Key, List<int> Members)> GroupsInOrder(IEnumerable<((string, string, string) Key, int Index)> keyed)
     {
-        var all = keyed.ToList();
-        var sizes = new Dictionary<(string, string, string), (int Count, int Last)>(all.Count);
-        foreach (var (key, index) in all)
+        // One pass: a key seen once only remembers where (no list); its second offer makes the group.
+        var seen = new Dictionary<(string, string, string), (int First, List<int>? Members)>();
+        var groups = new List<((string, string, string) Key, List<int> Members)>();
+        foreach (var (key, index) in keyed)
         {
-            ref var size = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sizes, key, out var exists);
-            if (!exists || size.Last != index)
+            ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out var exists);
+            if (!exists)
             {
-                size = (size.Count + 1, index);
+                entry = (index, null);
+            }
+            else if (entry.Members is null)
+            {
+                if (entry.First != index)
+                {
+                    entry.Members = [entry.First, index];
+                    groups.Add((key, entry.Members));
+                }
+            }
+            else if (entry.Members[^1] != index)
+            {
+                entry.Members.Add(index);
             }
         }
 
-        var groups = new List<(string, List<int>)>();
-        var byKey = new Dictionary<(string, string, string), List<int>>();
-        foreach (var (key, index) in all)
-        {
-            if (sizes[key].Count < 2)
-            {
-                continue;
-            }
-
-            if (!byKey.TryGetValue(key, out var group))
-            {
-                byKey[key] = group = [];
-                groups.Add((key.Item3.Length == 0 ? key.Item1 + "|" + key.Item2 : key.Item1 + "|" + key.Item2 + "|" + key.Item3, group));
-            }
-
-            if (group.Count == 0 || group[^1] != index)
-            {
-                group.Add(index);
-            }
-        }
-
-        return groups;
+        // In order of first appearance (a group is found at its second offer).
+        return [.. groups.OrderBy(g => g.Members[0]).Select(g => (g.Key.Item3.Length == 0 ? g.Key.Item1 + "|" + g.Key.Item2 : g.Key.Item1 + "|" + g.Key.Item2 + "|" + g.Key.Item3, g.Members))];
     }
 
     private static IEnumerable<string> ContactKeys(Offer offer)
