@@ -27,6 +27,9 @@ public sealed class OfferSearchEngine : IDisposable
     private IndexGeneration? _current;
     private long _generations;
 
+    /// <summary>Searches running now: a search takes idle cores only (see <see cref="SplitSearch.WorkersFor"/>).</summary>
+    private int _running;
+
     /// <summary>Creates an empty engine; call <see cref="Rebuild"/> or <see cref="LoadIndex"/>.</summary>
     public OfferSearchEngine(TimeProvider clock)
     {
@@ -247,8 +250,22 @@ public sealed class OfferSearchEngine : IDisposable
     public SearchResponse Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var running = Interlocked.Increment(ref _running);
+        try
+        {
+            return Search(request, SplitSearch.WorkersFor(running), SplitSearch.MinCostToSplit);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    /// <summary>Runs a search with up to <paramref name="workers"/> threads per pass over the index (see <see cref="SplitSearch"/>).</summary>
+    internal SearchResponse Search(SearchRequest request, int workers, long minCostToSplit)
+    {
         return WithSearcher(
-            (generation, searcher) => new SearchExecution(generation, searcher, Today()).Run(request),
+            (generation, searcher) => new SearchExecution(generation, searcher, Today(), workers, minCostToSplit).Run(request),
             () => new SearchResponse
             {
                 Total = 0,

@@ -35,6 +35,15 @@ internal sealed class DrillSidewaysCollector : ICollector
     /// <summary>For each filter, how many documents miss only that one (the results without it, when there are no hits).</summary>
     public IReadOnlyList<int> NearMisses => _nearMisses;
 
+    /// <summary>Adds the near misses of <paramref name="other"/> (same filters, another part of the same pass).</summary>
+    public void Add(DrillSidewaysCollector other)
+    {
+        for (var f = 0; f < _nearMisses.Length; f++)
+        {
+            _nearMisses[f] += other._nearMisses[f];
+        }
+    }
+
     public bool AcceptsDocsOutOfOrder => _hits.AcceptsDocsOutOfOrder;
 
     public void SetScorer(Scorer scorer) => _hits.SetScorer(scorer);

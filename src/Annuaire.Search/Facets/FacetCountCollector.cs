@@ -43,6 +43,20 @@ internal sealed class FacetCountCollector : ICollector
         }
     }
 
+    /// <summary>Adds the counts of <paramref name="other"/> (same fields, another part of the same pass).</summary>
+    public void Add(FacetCountCollector other)
+    {
+        for (var f = 0; f < _counts.Length; f++)
+        {
+            var counts = _counts[f];
+            var more = other._counts[f];
+            for (var ord = 0; ord < counts.Length; ord++)
+            {
+                counts[ord] += more[ord];
+            }
+        }
+    }
+
     /// <summary>Counts by value for <paramref name="field"/> (values with a zero count are left out).</summary>
     public IReadOnlyDictionary<string, int> Counts(string field)
     {

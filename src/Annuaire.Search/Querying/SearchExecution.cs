@@ -20,15 +20,24 @@ internal sealed class SearchExecution
     private readonly IndexGeneration _generation;
     private readonly IndexSearcher _searcher;
     private readonly DateOnly _today;
+    private readonly int _workers;
+    private readonly long _minCostToSplit;
     private Query? _onlyIds;
     private DocSet? _listed;
     private int _passes;
 
-    public SearchExecution(IndexGeneration generation, IndexSearcher searcher, DateOnly today)
+    /// <param name="generation">The index generation searched.</param>
+    /// <param name="searcher">Its searcher.</param>
+    /// <param name="today">The day offers are listed on.</param>
+    /// <param name="workers">Threads a pass may use (see <see cref="SplitSearch"/>).</param>
+    /// <param name="minCostToSplit">Candidates below which a pass keeps to one thread.</param>
+    public SearchExecution(IndexGeneration generation, IndexSearcher searcher, DateOnly today, int workers = 1, long minCostToSplit = SplitSearch.MinCostToSplit)
     {
         _generation = generation;
         _searcher = searcher;
         _today = today;
+        _workers = workers;
+        _minCostToSplit = minCostToSplit;
     }
 
     public SearchResponse Run(SearchRequest request)
@@ -71,17 +80,20 @@ internal sealed class SearchExecution
 
         // One pass: the page of hits, the facet counts, and each filter's counts without it.
         var sort = ChooseSort(request.Sort, text.Query is not null || locality is not null);
-        var top = TopFieldCollector.Create(sort, page * pageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var filterKeys = filters.Keys.ToList();
-        var all = new FacetCountCollector(_generation.Facets, AllFacetFields);
-        var sideways = filterKeys.Select(f => new FacetCountCollector(_generation.Facets, [.. FacetDimensions.CountedBy(f).Select(d => d.Field)])).ToList();
-        var drill = new DrillSidewaysCollector(top, [.. filterKeys.Select(f => _generation.Filter(_searcher, filters[f]))], all, sideways);
-        Search(WithLocality(Restricted(textQuery), locality), drill);
-        var topDocs = top.GetTopDocs();
+        var filterSets = filterKeys.Select(f => _generation.Filter(_searcher, filters[f])).ToArray();
+        var passes = Search(WithLocality(Restricted(textQuery), locality), () => new PageAndFacets(_generation.Facets, sort, page * pageSize, filterKeys, filterSets));
+        var pass = passes[0];
+        foreach (var other in passes.Skip(1))
+        {
+            pass.Add(other);
+        }
+
+        var topDocs = passes.Length == 1 ? pass.Top.GetTopDocs() : TopDocs.Merge(sort, page * pageSize, [.. passes.Select(p => (TopFieldDocs)p.Top.GetTopDocs())]);
         var total = topDocs.TotalHits;
         var facetCounts = FacetDimensions.All.ToDictionary(
             d => d.Dimension,
-            d => filterKeys.IndexOf(d.Filter) is var f and >= 0 ? sideways[f].Counts(d.Field) : all.Counts(d.Field));
+            d => filterKeys.IndexOf(d.Filter) is var f and >= 0 ? pass.Sideways[f].Counts(d.Field) : pass.All.Counts(d.Field));
 
         var hits = BuildHits(topDocs, (page - 1) * pageSize, pageSize, text, textQuery, request.Highlight, locality);
         Widening? widening = null;
@@ -100,9 +112,9 @@ internal sealed class SearchExecution
             spelling = SuggestSpelling(text, parts, parsed.EndsWithSpace, filters.Values);
             for (var f = 0; f < filterKeys.Count; f++)
             {
-                if (drill.NearMisses[f] > 0)
+                if (pass.Drill.NearMisses[f] > 0)
                 {
-                    relaxations.Add(new FilterRelaxation(filterKeys[f], ValuesOf(request, filterKeys[f], territory), drill.NearMisses[f]));
+                    relaxations.Add(new FilterRelaxation(filterKeys[f], ValuesOf(request, filterKeys[f], territory), pass.Drill.NearMisses[f]));
                 }
             }
         }
@@ -362,9 +374,7 @@ internal sealed class SearchExecution
         {
             var fewer = (BooleanQuery)most.Clone();
             fewer.MinimumNumberShouldMatch = required;
-            var counter = new CountUpTo(ManyEnough);
-            Search(fewer, counter);
-            if (counter.Reached)
+            if (Search(fewer, () => new CountUpTo(ManyEnough)).Sum(c => c.Count) >= ManyEnough)
             {
                 return fewer;
             }
@@ -379,12 +389,56 @@ internal sealed class SearchExecution
     /// <summary>Words left out, at most, before falling back to most words (bounds the checks to three passes).</summary>
     private const int MaxWordsLeftOut = 3;
 
+    /// <summary>
+    /// What one worker of the main pass gathers: the best documents for the page, the facet
+    /// counts, and each filter's counts without it (<see cref="DrillSidewaysCollector"/>).
+    /// </summary>
+    private sealed class PageAndFacets : ICollector
+    {
+        public PageAndFacets(FacetOrdinals ordinals, Sort sort, int size, IReadOnlyList<FacetDimension> filterKeys, IReadOnlyList<DocSet> filters)
+        {
+            // Fields are filled so that the pages of several workers merge (TopDocs.Merge).
+            Top = TopFieldCollector.Create(sort, size, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            All = new FacetCountCollector(ordinals, AllFacetFields);
+            Sideways = [.. filterKeys.Select(f => new FacetCountCollector(ordinals, [.. FacetDimensions.CountedBy(f).Select(d => d.Field)]))];
+            Drill = new DrillSidewaysCollector(Top, filters, All, Sideways);
+        }
+
+        public TopFieldCollector Top { get; }
+
+        public FacetCountCollector All { get; }
+
+        public FacetCountCollector[] Sideways { get; }
+
+        public DrillSidewaysCollector Drill { get; }
+
+        public bool AcceptsDocsOutOfOrder => Drill.AcceptsDocsOutOfOrder;
+
+        public void SetScorer(Scorer scorer) => Drill.SetScorer(scorer);
+
+        public void SetNextReader(AtomicReaderContext context) => Drill.SetNextReader(context);
+
+        public void Collect(int doc) => Drill.Collect(doc);
+
+        /// <summary>Adds another worker's counts to these (its page is merged apart).</summary>
+        public void Add(PageAndFacets other)
+        {
+            All.Add(other.All);
+            for (var f = 0; f < Sideways.Length; f++)
+            {
+                Sideways[f].Add(other.Sideways[f]);
+            }
+
+            Drill.Add(other.Drill);
+        }
+    }
+
     /// <summary>Counts matches until a threshold, then stops the pass (beyond it, the exact number does not matter).</summary>
     private sealed class CountUpTo(int threshold) : ICollector
     {
         public int Count { get; private set; }
 
-        public bool Reached => Count >= threshold;
+        private bool Reached => Count >= threshold;
 
         public bool AcceptsDocsOutOfOrder => true;
 
@@ -417,11 +471,15 @@ internal sealed class SearchExecution
         return _onlyIds is null ? query : new BooleanQuery { { query, Occur.MUST }, { _onlyIds, Occur.MUST } };
     }
 
-    /// <summary>Runs one pass over the index, restricted to listed offers (unlisted ones are skipped before scoring).</summary>
-    private void Search(Query query, ICollector collector)
+    /// <summary>
+    /// Runs one pass over the index, restricted to listed offers (unlisted ones are skipped before
+    /// scoring), on idle cores too when it has many candidates: one collector per worker.
+    /// </summary>
+    private TCollector[] Search<TCollector>(Query query, Func<TCollector> create)
+        where TCollector : ICollector
     {
         _passes++;
-        _searcher.Search(query, _listed?.AsFilter(), collector);
+        return SplitSearch.Run(_searcher, query, _listed?.AsFilter(), _workers, create, _minCostToSplit);
     }
 
     /// <summary>Listed offers matching the text and every filter, counted up to <paramref name="upTo"/> at most (the pass stops there).</summary>
@@ -433,9 +491,8 @@ internal sealed class SearchExecution
             query.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
         }
 
-        var counter = new CountUpTo(upTo);
-        Search(query, counter);
-        return counter.Count;
+        // Each worker stops at the bound: together they may pass it.
+        return (int)Math.Min(upTo, Search(query, () => new CountUpTo(upTo)).Sum(c => (long)c.Count));
     }
 
     private static Sort ChooseSort(SearchSort sort, bool hasText) => sort switch
