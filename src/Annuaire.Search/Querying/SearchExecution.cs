@@ -434,11 +434,11 @@ internal sealed class SearchExecution
     }
 
     /// <summary>Counts matches until a threshold, then stops the pass (beyond it, the exact number does not matter).</summary>
-    private sealed class CountUpTo(int threshold) : ICollector
+    private sealed class CountUpTo(int threshold) : SplitSearch.ILimitedCollector
     {
         public int Count { get; private set; }
 
-        private bool Reached => Count >= threshold;
+        public bool IsFull => Count >= threshold;
 
         public bool AcceptsDocsOutOfOrder => true;
 
@@ -448,21 +448,10 @@ internal sealed class SearchExecution
 
         public void SetNextReader(AtomicReaderContext context)
         {
-            if (Reached)
-            {
-                throw new CollectionTerminatedException();
-            }
         }
 
-        public void Collect(int doc)
-        {
-            if (++Count >= threshold)
-            {
-                throw new CollectionTerminatedException(); // Caught by IndexSearcher: the pass ends here.
-            }
-        }
+        public void Collect(int doc) => Count++;
     }
-
 
     /// <summary>The text (or every document) restricted to the requested ids, if any.</summary>
     private Query Restricted(Query? text)

@@ -15,6 +15,13 @@ namespace Annuaire.Search.Querying;
 /// </summary>
 internal static class SplitSearch
 {
+    /// <summary>A collector that may have seen enough: its worker then stops, without the cost of an exception.</summary>
+    public interface ILimitedCollector : ICollector
+    {
+        /// <summary>Whether further documents are of no use to this collector.</summary>
+        bool IsFull { get; }
+    }
+
     /// <summary>
     /// Below this many candidate documents (the scorer's cost estimate: for words that must all
     /// match, the postings of the rarest) a pass runs on one thread: starting a second worker
@@ -81,13 +88,22 @@ internal static class SplitSearch
             helpers[h].Start();
         }
 
-        first.Take(ranges, shared);
         var collectors = new List<TCollector> { first.Collector };
-        foreach (var helper in helpers)
+        try
         {
-            if (helper.Finish() is { } collector)
+            first.Take(ranges, shared);
+        }
+        finally
+        {
+            // Even when this thread failed, the helpers are waited for: none outlives the pass.
+            foreach (var helper in helpers)
             {
-                collectors.Add(collector);
+                if (helper.Finish() is { } collector)
+                {
+                    collectors.Add(collector);
+                }
+
+                helper.Dispose();
             }
         }
 
@@ -110,6 +126,7 @@ internal static class SplitSearch
     private sealed class Worker<TCollector>(Weight weight, TCollector collector)
         where TCollector : ICollector
     {
+        private readonly ILimitedCollector? _limited = collector as ILimitedCollector;
         private readonly Dictionary<int, Scorer?> _scorers = [];
         private readonly HashSet<int> _terminated = [];
         private int _current = -1;
@@ -139,7 +156,7 @@ internal static class SplitSearch
         /// <summary>Collects the matches of <paramref name="leaf"/> in [<paramref name="start"/>, <paramref name="end"/>).</summary>
         public void Collect(AtomicReaderContext leaf, int start, int end)
         {
-            if (_terminated.Contains(leaf.Ord) || Open(leaf) is not { } scorer)
+            if (_limited?.IsFull == true || _terminated.Contains(leaf.Ord) || Open(leaf) is not { } scorer)
             {
                 return;
             }
@@ -160,10 +177,21 @@ internal static class SplitSearch
                     doc = scorer.Advance(start);
                 }
 
-                while (doc < end)
+                if (_limited is null)
                 {
-                    collector.Collect(doc);
-                    doc = scorer.NextDoc();
+                    while (doc < end)
+                    {
+                        collector.Collect(doc);
+                        doc = scorer.NextDoc();
+                    }
+                }
+                else
+                {
+                    while (doc < end && !_limited.IsFull)
+                    {
+                        collector.Collect(doc);
+                        doc = scorer.NextDoc();
+                    }
                 }
             }
             catch (CollectionTerminatedException)
@@ -174,28 +202,20 @@ internal static class SplitSearch
     }
 
     /// <summary>A worker on the thread pool, which gives up if the pass ended before it started.</summary>
-    private sealed class Helper<TCollector>(Weight weight, Func<TCollector> create, List<(AtomicReaderContext Leaf, int Start, int End)> ranges, Shared shared)
+    private sealed class Helper<TCollector>(Weight weight, Func<TCollector> create, List<(AtomicReaderContext Leaf, int Start, int End)> ranges, Shared shared) : IDisposable
         where TCollector : ICollector
     {
         private const int NotStarted = 0;
         private const int Started = 1;
         private const int GivenUp = 2;
 
+        /// <summary>Set when the worker is done; waited for with little spinning (the other core is busy working).</summary>
+        private readonly ManualResetEventSlim _done = new(initialState: false, spinCount: 20);
         private int _state;
-        private Task? _task;
         private TCollector? _collector;
+        private ExceptionDispatchInfo? _failure;
 
-        public void Start() => _task = Task.Run(() =>
-        {
-            if (Interlocked.CompareExchange(ref _state, Started, NotStarted) != NotStarted)
-            {
-                return;
-            }
-
-            var worker = new Worker<TCollector>(weight, create());
-            _collector = worker.Collector;
-            worker.Take(ranges, shared);
-        });
+        public void Start() => ThreadPool.UnsafeQueueUserWorkItem(static helper => helper.Work(), this, preferLocal: false);
 
         /// <summary>Waits for the worker if it started (its collector), or stops it from starting (null).</summary>
         public TCollector? Finish()
@@ -205,16 +225,37 @@ internal static class SplitSearch
                 return default; // Every range was taken before the thread pool ran it.
             }
 
-            try
+            _done.Wait();
+            _failure?.Throw();
+            return _collector;
+        }
+
+        /// <summary>Only once <see cref="Finish"/> returned: the worker no longer touches the event.</summary>
+        public void Dispose() => _done.Dispose();
+
+        private void Work()
+        {
+            if (Interlocked.CompareExchange(ref _state, Started, NotStarted) != NotStarted)
             {
-                _task!.Wait();
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-            {
-                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                return;
             }
 
-            return _collector;
+            try
+            {
+                var worker = new Worker<TCollector>(weight, create());
+                _collector = worker.Collector;
+                worker.Take(ranges, shared);
+            }
+#pragma warning disable CA1031 // Any failure is handed to the searching thread, which rethrows it.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _failure = ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                _done.Set();
+            }
         }
     }
 }

@@ -72,6 +72,17 @@ public sealed class SplitSearchTests(EngineFixture fixture) : IClassFixture<Engi
         Assert.Equal([.. Enumerable.Range(0, 10), .. Enumerable.Range(500, 10)], collectors[0].Docs);
     }
 
+    [Fact]
+    public void Run_WhenLimitedCollectorIsFull_StopsWithoutReadingFurther()
+    {
+        using var reader = Index(1000, 2);
+        var searcher = new IndexSearcher(reader);
+
+        var collectors = SplitSearch.Run(searcher, new TermQuery(new Term("f", "tous")), null, workers: 1, () => new Limited(25), minCostToSplit: 0);
+
+        Assert.Equal(25, collectors[0].Count);
+    }
+
     public static TheoryData<string> Requests => ["aide", "aide permis", "permis -conduire", "logement jeunes 45", "alimentaire", "garde enfant caen", ""];
 
     [Theory]
@@ -100,6 +111,25 @@ public sealed class SplitSearchTests(EngineFixture fixture) : IClassFixture<Engi
 
     private static List<(FacetDimension, string, int, bool)> Flatten(IReadOnlyDictionary<FacetDimension, IReadOnlyList<FacetValue>> facets) =>
         [.. facets.OrderBy(f => f.Key).SelectMany(f => f.Value.Select(v => (f.Key, v.Value, v.Count, v.Selected)))];
+
+    private sealed class Limited(int limit) : SplitSearch.ILimitedCollector
+    {
+        public int Count { get; private set; }
+
+        public bool IsFull => Count >= limit;
+
+        public bool AcceptsDocsOutOfOrder => false;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+        }
+
+        public void Collect(int doc) => Count++;
+    }
 
     /// <summary>Records collected documents (global ids); may wait at its first document, or stop each segment after a few.</summary>
     private sealed class Recorder(Func<bool>? waitFor, int stopAfterPerSegment = int.MaxValue) : ICollector
