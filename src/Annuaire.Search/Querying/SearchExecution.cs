@@ -82,7 +82,7 @@ internal sealed class SearchExecution
         var sort = ChooseSort(request.Sort, text.Query is not null || locality is not null);
         var filterKeys = filters.Keys.ToList();
         var filterSets = filterKeys.Select(f => _generation.Filter(_searcher, filters[f])).ToArray();
-        var passes = Search(WithLocality(Restricted(textQuery), locality), () => new PageAndFacets(_generation.Facets, sort, page * pageSize, filterKeys, filterSets));
+        var passes = Search(WithLocality(Restricted(textQuery is null ? null : TextQueryBuilder.WithWeight(textQuery, text.Weight)), locality), () => new PageAndFacets(_generation.Facets, sort, page * pageSize, filterKeys, filterSets));
         var pass = passes[0];
         foreach (var other in passes.Skip(1))
         {

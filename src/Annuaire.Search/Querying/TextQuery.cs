@@ -18,6 +18,13 @@ internal sealed record TextQuery(Query? Query, IReadOnlySet<string> Terms, IRead
     /// <summary>Words that count towards <see cref="TextQueryBuilder.MinimumShouldMatch"/> (phrases and exclusions aside).</summary>
     public int CountedWords { get; init; }
 
+    /// <summary>
+    /// The weight of the words in the short fields (title, keywords, summary, labels), to add to
+    /// <see cref="Query"/> where scores matter (<see cref="TextQueryBuilder.WithWeight"/>); null
+    /// when there is none. Counting passes leave it out.
+    /// </summary>
+    public Query? Weight { get; init; }
+
     /// <summary>More unknown words than <see cref="TextQueryBuilder.MaxFuzzyWords"/>: the others are searched exactly.</summary>
     public bool FuzzyLimited { get; init; }
 }

@@ -67,6 +67,7 @@ internal static class TextQueryBuilder
     {
         fields ??= Fields;
         var query = new BooleanQuery();
+        var bonus = new BooleanQuery(disableCoord: true);
         var terms = new HashSet<string>(StringComparer.Ordinal);
         var fuzzyWords = new List<(string, int)>();
         var words = new List<string>();
@@ -150,7 +151,11 @@ internal static class TextQueryBuilder
                         }
                     }
 
-                    clause = WithWeight(any, positions, fields, lookups);
+                    clause = any;
+                    foreach (var weight in Weights(positions, fields, lookups))
+                    {
+                        bonus.Add(weight, Occur.SHOULD);
+                    }
                 }
             }
 
@@ -186,7 +191,13 @@ internal static class TextQueryBuilder
         }
 
         query.MinimumNumberShouldMatch = MinimumShouldMatch(counted);
-        return new TextQuery(query, terms, fuzzyWords, words) { IgnoredWords = ignored, FuzzyLimited = fuzzyLimited, CountedWords = counted };
+        return new TextQuery(query, terms, fuzzyWords, words)
+        {
+            IgnoredWords = ignored,
+            FuzzyLimited = fuzzyLimited,
+            CountedWords = counted,
+            Weight = bonus.Clauses.Count == 0 ? null : bonus,
+        };
     }
 
     /// <summary>
@@ -259,13 +270,12 @@ internal static class TextQueryBuilder
     private static readonly string[] WeightFields = [OfferFields.Titre, OfferFields.MotsCles, OfferFields.Resume, OfferFields.Tags];
 
     /// <summary>
-    /// The word as found (<paramref name="found"/>: exactly, with a typo or as a prefix), plus the
-    /// weight of the short fields that also have it (title, keywords, summary, labels): the best
-    /// one, and a tenth of the others. Those fields are only read for the offers found.
+    /// The weight of each analysed term of a word in the short fields that have it (title,
+    /// keywords, summary, labels): the best one, and a tenth of the others. Added to the offers
+    /// found, never finding any.
     /// </summary>
-    private static BooleanQuery WithWeight(BooleanQuery found, List<(int Position, List<string> Terms)> positions, IReadOnlyList<(string Field, float Boost)> fields, TermLookups lookups)
+    private static IEnumerable<DisjunctionMaxQuery> Weights(List<(int Position, List<string> Terms)> positions, IReadOnlyList<(string Field, float Boost)> fields, TermLookups lookups)
     {
-        var weight = new BooleanQuery(disableCoord: true);
         foreach (var (_, alternatives) in positions)
         {
             var dismax = new DisjunctionMaxQuery(0.1f);
@@ -279,11 +289,19 @@ internal static class TextQueryBuilder
                 }
             }
 
-            weight.Add(dismax, Occur.SHOULD);
+            yield return dismax;
         }
-
-        return new BooleanQuery(disableCoord: true) { { found, Occur.MUST }, { weight, Occur.SHOULD } };
     }
+
+    /// <summary>
+    /// <paramref name="found"/> (the words, as <see cref="Build"/> and the search's relaxation made
+    /// it) plus the weight of the short fields (<see cref="TextQuery.Weight"/>). One optional
+    /// clause over the whole query, read only for the offers found: the words' postings are
+    /// walked without a wrapper per word, and the body field holds every word of the short
+    /// fields, so a word weighs only on offers where it is found.
+    /// </summary>
+    public static Query WithWeight(Query found, Query? weight) =>
+        weight is null ? found : new BooleanQuery(disableCoord: true) { { found, Occur.MUST }, { weight, Occur.SHOULD } };
 
     private static BooleanQuery AllOf(IEnumerable<Query> queries)
     {
