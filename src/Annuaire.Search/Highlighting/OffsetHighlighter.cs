@@ -1,3 +1,4 @@
+using Annuaire.Search.Querying;
 using Annuaire.Search.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -33,14 +34,19 @@ internal sealed class OffsetHighlighter
     private static readonly string[] Fields = [OfferFields.Titre, OfferFields.Resume, OfferFields.Body];
 
     private readonly MatchTerms _terms;
+    private readonly TermLookups _lookups;
     private readonly IList<AtomicReaderContext> _leaves;
+
+    /// <summary>Bytes of the page being read: decoded at once, so one buffer serves the whole search.</summary>
+    private readonly BytesRef _pageBytes = new();
     private readonly Dictionary<(int Doc, string Field), List<Occurrence>> _occurrences = [];
     private readonly Dictionary<(int Leaf, string Field), BinaryDocValues?> _values = [];
 
     /// <summary>Prepares the marks of <paramref name="docs"/>, the documents of one page of results.</summary>
-    public OffsetHighlighter(IndexSearcher searcher, MatchTerms terms, IEnumerable<int> docs)
+    public OffsetHighlighter(IndexSearcher searcher, MatchTerms terms, TermLookups lookups, IEnumerable<int> docs)
     {
         _terms = terms;
+        _lookups = lookups;
         _leaves = searcher.IndexReader.Leaves;
         ReadOccurrences(docs);
     }
@@ -99,9 +105,8 @@ internal sealed class OffsetHighlighter
                 return null;
             }
 
-            var bytes = new BytesRef();
-            pages.Get(inLeaf, bytes);
-            return bytes;
+            pages.Get(inLeaf, _pageBytes);
+            return _pageBytes;
         });
     }
 
@@ -135,7 +140,7 @@ internal sealed class OffsetHighlighter
                 var leaf = ReaderUtil.SubIndex(doc, _leaves);
                 if (!postings.TryGetValue(leaf, out var fieldPostings))
                 {
-                    fieldPostings = FieldPostings.Open(_leaves[leaf].AtomicReader, field, _terms.Bytes);
+                    fieldPostings = FieldPostings.Open(_leaves[leaf], field, _terms, _lookups);
                     postings[leaf] = fieldPostings;
                 }
 
@@ -232,9 +237,10 @@ internal sealed class OffsetHighlighter
         }
 
         /// <summary>Null when the field has no offsets or holds none of the terms in this segment.</summary>
-        public static FieldPostings? Open(AtomicReader reader, string field, IReadOnlyList<BytesRef> bytes)
+        /// <remarks>Where each term is in the dictionary comes from <paramref name="lookups"/> (once per generation).</remarks>
+        public static FieldPostings? Open(AtomicReaderContext leaf, string field, MatchTerms matchTerms, TermLookups lookups)
         {
-            var terms = reader.GetTerms(field);
+            var terms = leaf.AtomicReader.GetTerms(field);
             if (terms is null || !terms.HasOffsets)
             {
                 return null;
@@ -242,9 +248,15 @@ internal sealed class OffsetHighlighter
 
             var termsEnum = terms.GetEnumerator();
             var present = new List<(int, DocsAndPositionsEnum)>();
-            for (var i = 0; i < bytes.Count; i++)
+            for (var i = 0; i < matchTerms.Terms.Count; i++)
             {
-                if (termsEnum.SeekExact(bytes[i]) && termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) is { } postings)
+                if (lookups.Context(new Term(field, matchTerms.Bytes[i])).Get(leaf.Ord) is not { } state)
+                {
+                    continue; // Not in this segment's dictionary.
+                }
+
+                termsEnum.SeekExact(matchTerms.Bytes[i], state);
+                if (termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) is { } postings)
                 {
                     present.Add((i, postings));
                 }

@@ -500,7 +500,7 @@ internal sealed class SearchExecution
             : LocalityValueSource.ValuesOf(offer, _generation.Referentials.Territories).Select(v => locality.TryGetValue(v, out var p) ? p : Proximity.National).DefaultIfEmpty(Proximity.National).Max();
 
         var page = topDocs.ScoreDocs.Skip(offset).Take(count).ToList();
-        var highlighter = highlight && text.Query is not null && page.Count > 0 ? new OffsetHighlighter(_searcher, MatchTerms.Build(text, rewritten, _generation.Analyzers), page.Select(d => d.Doc)) : null;
+        var highlighter = highlight && text.Query is not null && page.Count > 0 ? new OffsetHighlighter(_searcher, MatchTerms.Build(text, rewritten, _generation.Analyzers), _generation.Lookups, page.Select(d => d.Doc)) : null;
         var hits = new List<SearchHit>(count);
         foreach (var scoreDoc in page)
         {

@@ -59,7 +59,10 @@ internal sealed class TermLookups(IndexReader reader)
     }
 
     /// <summary>A query for <paramref name="term"/> whose dictionary lookup is done once per generation.</summary>
-    public TermQuery Query(Term term)
+    public TermQuery Query(Term term) => new(term, Context(term));
+
+    /// <summary>Where <paramref name="term"/> is in each segment's dictionary (looked up once per generation).</summary>
+    public TermContext Context(Term term)
     {
         if (!_terms.TryGetValue(term, out var context))
         {
@@ -72,6 +75,6 @@ internal sealed class TermLookups(IndexReader reader)
             _terms.TryAdd(term, context);
         }
 
-        return new TermQuery(term, context);
+        return context;
     }
 }
