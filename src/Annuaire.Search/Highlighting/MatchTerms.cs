@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Annuaire.Search.Analysis;
 using Annuaire.Search.Indexing;
 using Annuaire.Search.Querying;
@@ -16,7 +17,7 @@ namespace Annuaire.Search.Highlighting;
 internal sealed class MatchTerms
 {
     private readonly OfferAnalyzers _analyzers;
-    private readonly Dictionary<string, string[]> _analyzed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _analyzed = new(StringComparer.Ordinal); // The halves of a page may be marked at once.
 
     private MatchTerms(OfferAnalyzers analyzers, IEnumerable<string> terms)
     {
@@ -94,12 +95,6 @@ internal sealed class MatchTerms
 
     private string[] Analyzed(string surface)
     {
-        if (!_analyzed.TryGetValue(surface, out var terms))
-        {
-            terms = [.. TextQueryBuilder.Analyze(_analyzers.Query, surface).SelectMany(p => p.Terms)];
-            _analyzed[surface] = terms;
-        }
-
-        return terms;
+        return _analyzed.GetOrAdd(surface, static (surface, analyzer) => [.. TextQueryBuilder.Analyze(analyzer, surface).SelectMany(p => p.Terms)], _analyzers.Query);
     }
 }

@@ -500,23 +500,44 @@ internal sealed class SearchExecution
             : LocalityValueSource.ValuesOf(offer, _generation.Referentials.Territories).Select(v => locality.TryGetValue(v, out var p) ? p : Proximity.National).DefaultIfEmpty(Proximity.National).Max();
 
         var page = topDocs.ScoreDocs.Skip(offset).Take(count).ToList();
-        var highlighter = highlight && text.Query is not null && page.Count > 0 ? new OffsetHighlighter(_searcher, MatchTerms.Build(text, rewritten, _generation.Analyzers), _generation.Lookups, page.Select(d => d.Doc)) : null;
-        var hits = new List<SearchHit>(count);
-        foreach (var scoreDoc in page)
+        var terms = highlight && text.Query is not null && page.Count > 0 ? MatchTerms.Build(text, rewritten, _generation.Analyzers) : null;
+        var hits = new SearchHit?[page.Count];
+        void Mark(int from, int to)
         {
-            if (_generation.OffersByDoc[scoreDoc.Doc] is not { } offer)
+            var highlighter = terms is null ? null : new OffsetHighlighter(_searcher, terms, _generation.Lookups, page.Skip(from).Take(to - from).Select(d => d.Doc));
+            for (var i = from; i < to; i++)
             {
-                continue;
-            }
+                var scoreDoc = page[i];
+                if (_generation.OffersByDoc[scoreDoc.Doc] is not { } offer)
+                {
+                    continue;
+                }
 
-            var score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score;
-            hits.Add(highlighter is null
-                ? new SearchHit(offer, score, MarkedText.Unmarked(offer.Titre), MarkedText.Unmarked(offer.Resume), null) { Proximity = ProximityOf(offer) }
-                : new SearchHit(offer, score, highlighter.Mark(scoreDoc.Doc, OfferFields.Titre, offer.Titre), highlighter.Mark(scoreDoc.Doc, OfferFields.Resume, offer.Resume), highlighter.Snippet(scoreDoc.Doc)) { Proximity = ProximityOf(offer) });
+                var score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score;
+                hits[i] = highlighter is null
+                    ? new SearchHit(offer, score, MarkedText.Unmarked(offer.Titre), MarkedText.Unmarked(offer.Resume), null) { Proximity = ProximityOf(offer) }
+                    : new SearchHit(offer, score, highlighter.Mark(scoreDoc.Doc, OfferFields.Titre, offer.Titre), highlighter.Mark(scoreDoc.Doc, OfferFields.Resume, offer.Resume), highlighter.Snippet(scoreDoc.Doc)) { Proximity = ProximityOf(offer) };
+            }
         }
 
-        return hits;
+        if (terms is not null && _workers > 1 && page.Count >= MinHitsToSplitMarking)
+        {
+            // An idle core marks the second half of the page (each half reads its own postings).
+            var half = page.Count / 2;
+            var second = Task.Run(() => Mark(half, page.Count));
+            Mark(0, half);
+            second.GetAwaiter().GetResult();
+        }
+        else
+        {
+            Mark(0, page.Count);
+        }
+
+        return [.. hits.OfType<SearchHit>()];
     }
+
+    /// <summary>Hits on a page below which one thread marks them all.</summary>
+    private const int MinHitsToSplitMarking = 8;
 
     /// <summary>Replaces each unknown word by the closest indexed word (most frequent first), if that gives results.</summary>
     private SpellingSuggestion? SuggestSpelling(TextQuery text, List<QueryPart> parts, bool endsWithSpace, IEnumerable<Query> filters)

@@ -83,7 +83,7 @@ public sealed class SplitSearchTests(EngineFixture fixture) : IClassFixture<Engi
         Assert.Equal(25, collectors[0].Count);
     }
 
-    public static TheoryData<string> Requests => ["aide", "aide permis", "permis -conduire", "logement jeunes 45", "alimentaire", "garde enfant caen", ""];
+    public static TheoryData<string> Requests => ["aide", "aide permis", "rsa", "permis conduire jeunes", "permis -conduire", "logement jeunes 45", "alimentaire", "garde enfant caen", ""];
 
     [Theory]
     [MemberData(nameof(Requests))]
@@ -92,6 +92,7 @@ public sealed class SplitSearchTests(EngineFixture fixture) : IClassFixture<Engi
         foreach (var request in new[]
         {
             new SearchRequest { Text = text },
+            new SearchRequest { Text = text, PageSize = 12 },
             new SearchRequest { Text = text, Territoire = "61", Page = 2, PageSize = 3 },
             new SearchRequest { Text = text, Sort = SearchSort.Titre }.With(FacetDimension.Thematique, "mobilite", "logement-hebergement"),
             new SearchRequest { Text = text, Territoire = "45" }.With(FacetDimension.Public, "jeunes"),
@@ -102,12 +103,17 @@ public sealed class SplitSearchTests(EngineFixture fixture) : IClassFixture<Engi
 
             Assert.Equal(one.Total, split.Total);
             Assert.Equal(one.Hits.Select(h => (h.Offer.Id, h.Score)), split.Hits.Select(h => (h.Offer.Id, h.Score)));
+            Assert.Equal(one.Hits.Select(Marks), split.Hits.Select(Marks));
             Assert.Equal(Flatten(one.Facets), Flatten(split.Facets));
             Assert.Equal(one.Relaxations.Select(r => (r.Dimension, string.Join(',', r.Values), r.Count)), split.Relaxations.Select(r => (r.Dimension, string.Join(',', r.Values), r.Count)));
             Assert.Equal(one.Widening, split.Widening);
             Assert.Equal(one.Cost, split.Cost);
         }
     }
+
+    /// <summary>The marked runs of a hit's title, summary and snippet.</summary>
+    private static string Marks(SearchHit hit) =>
+        string.Join('|', new[] { hit.Titre, hit.Resume, hit.Snippet?.Passage }.Select(m => m is null ? "-" : string.Concat(m.Runs().Select(r => r.Marked ? $"[{r.Run}]" : r.Run))));
 
     private static List<(FacetDimension, string, int, bool)> Flatten(IReadOnlyDictionary<FacetDimension, IReadOnlyList<FacetValue>> facets) =>
         [.. facets.OrderBy(f => f.Key).SelectMany(f => f.Value.Select(v => (f.Key, v.Value, v.Count, v.Selected)))];
