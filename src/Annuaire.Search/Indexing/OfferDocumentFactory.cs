@@ -37,7 +37,6 @@ internal static class OfferDocumentFactory
         {
             new StringField(OfferFields.Id, offer.Id, Field.Store.YES),
             new SortedDocValuesField(OfferFields.IdValue, new BytesRef(offer.Id)),
-            new StoredField(OfferFields.Source, OfferJson.Serialize(offer)),
             new Field(OfferFields.Titre, offer.Titre, HighlightedText),
             new Field(OfferFields.Resume, offer.Resume, HighlightedText),
             new NumericDocValuesField(OfferFields.DateMaj, DateKey(offer.DateMaj)),
