@@ -64,10 +64,11 @@ public static class OfferIndexBuilder
                     MergeScheduler = new SerialMergeScheduler(),
                 };
                 using var writer = new IndexWriter(directory, config);
+                var keywords = new KeywordFields();
                 var end = Math.Min(unique.Count, (slice + 1) * sliceSize);
                 for (var i = slice * sliceSize; i < end; i++)
                 {
-                    writer.AddDocument(OfferDocumentFactory.Create(unique[i], referentials));
+                    writer.AddDocument(OfferDocumentFactory.Create(unique[i], referentials, keywords));
                 }
 
                 writer.Commit();
