@@ -58,6 +58,7 @@ public static class OfferIndexBuilder
                     OpenMode = OpenMode.CREATE,
                     Similarity = Similarity,
                     RAMBufferSizeMB = SliceBufferMB,
+                    UseCompoundFile = false, // Read once by the merge: packing it into one file first is a copy for nothing.
                     // One thread per slice: documents are flushed in the order they were added,
                     // and only adjacent segments are merged, so the slice keeps the input order.
                     MergePolicy = new LogByteSizeMergePolicy(),
