@@ -179,7 +179,7 @@ public sealed class OfferSearchEngine : IDisposable
                 (generation, _) =>
                 {
                     generation.Lineage.Commit(IndexFolder.CommitData(generation.Fingerprint));
-                    generation.Lineage.WithLastCommit(files => IndexFolder.Save(generation.Lineage.Directory, files, indexPath, open));
+                    generation.Lineage.WithLastCommit(files => IndexFolder.Save(generation.Lineage.Directory, files, generation.Offers.Values, indexPath, open));
                     return true;
                 },
                 () => false);

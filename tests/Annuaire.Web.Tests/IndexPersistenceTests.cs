@@ -49,7 +49,8 @@ public sealed class IndexPersistenceTests : IDisposable
 
     [Theory]
     [InlineData(".tim")] // terms dictionary
-    [InlineData(".fdt")] // stored offers
+    [InlineData(".fdt")] // stored ids
+    [InlineData("offers.annuaire")] // the offers, saved beside the index
     [InlineData(".si")] // segment info
     [InlineData("segments_1")] // commit point
     public async Task Start_WhenSavedIndexCorrupt_RebuildsFromContentAndRewritesIt(string damagedFile)

@@ -91,16 +91,16 @@ public sealed record Offer
     public TemporaryClosure? FermetureTemporaire { get; init; }
 
     /// <summary>
-    /// The Markdown body (full description), without the front-matter. Held as UTF-8 and decoded on
-    /// each read (<see cref="Utf8Text"/>): read it once into a local rather than property by property.
+    /// The Markdown body (full description), without the front-matter. Held compressed and decoded
+    /// on each read (<see cref="CompressedText"/>): read it once into a local rather than property by property.
     /// </summary>
     public required string Body
     {
         get => _body.ToString();
-        init => _body = new Utf8Text(value);
+        init => _body = new CompressedText(value);
     }
 
-    private readonly Utf8Text _body = null!; // Set by the required Body.
+    private readonly CompressedText _body = null!; // Set by the required Body.
 
     /// <summary>1-based line of the file where the body starts (to locate body diagnostics).</summary>
     public int BodyLine { get; init; }

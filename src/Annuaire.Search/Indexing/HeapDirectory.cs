@@ -20,11 +20,12 @@ internal sealed class HeapDirectory : BaseDirectory
 
     public HeapDirectory() => SetLockFactory(new SingleInstanceLockFactory());
 
-    /// <summary>Reads every file of <paramref name="folder"/> into memory (the caller checks checksums).</summary>
-    public static HeapDirectory ReadFrom(DirectoryInfo folder)
+    /// <summary>Reads the files of <paramref name="folder"/> that <paramref name="include"/> accepts into memory (the caller checks checksums).</summary>
+    public static HeapDirectory ReadFrom(DirectoryInfo folder, Func<string, bool> include)
     {
+        ArgumentNullException.ThrowIfNull(include);
         var directory = new HeapDirectory();
-        foreach (var file in folder.EnumerateFiles())
+        foreach (var file in folder.EnumerateFiles().Where(f => include(f.Name)))
         {
             if (file.Length < Array.MaxLength)
             {

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Annuaire.Content.Model;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Annuaire.Search.Indexing;
@@ -37,13 +37,18 @@ internal static class IndexFolder
         [FormatKey] = Format,
     };
 
-    /// <summary>Copies <paramref name="files"/> (one commit's files, held by a snapshot while the index lives on) to <paramref name="path"/>, atomically.</summary>
+    /// <summary>
+    /// Copies <paramref name="files"/> (one commit's files, held by a snapshot while the index lives
+    /// on) and writes <paramref name="offers"/> beside them (<see cref="SavedOffers"/>) to
+    /// <paramref name="path"/>, atomically.
+    /// </summary>
     /// <param name="source">The index directory.</param>
     /// <param name="files">The files of the commit to copy.</param>
+    /// <param name="offers">The offers of that commit (one per live document).</param>
     /// <param name="path">Target folder; replaced only once the copy is complete and synced.</param>
     /// <param name="open">Opens the staging folder (a seam for fault injection in tests).</param>
     /// <exception cref="IOException">When the copy fails; the previous index at <paramref name="path"/> is untouched.</exception>
-    public static void Save(LuceneDirectory source, IReadOnlyCollection<string> files, string path, Func<DirectoryInfo, LuceneDirectory> open)
+    public static void Save(LuceneDirectory source, IReadOnlyCollection<string> files, IEnumerable<Offer> offers, string path, Func<DirectoryInfo, LuceneDirectory> open)
     {
         var full = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
         RemoveLeftovers(full);
@@ -56,7 +61,8 @@ internal static class IndexFolder
                 source.Copy(target, file, file, IOContext.DEFAULT);
             }
 
-            target.Sync([.. files]);
+            SavedOffers.Write(target, files.Single(f => f.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal)), offers);
+            target.Sync([.. files, SavedOffers.FileName]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -91,7 +97,7 @@ internal static class IndexFolder
         TryDelete(old);
     }
 
-    /// <summary>Reads an index saved by <see cref="Save(LuceneDirectory, IReadOnlyCollection{string}, string, Func{DirectoryInfo, LuceneDirectory})"/> into memory and checks it whole.</summary>
+    /// <summary>Reads an index saved by <see cref="Save(LuceneDirectory, IReadOnlyCollection{string}, IEnumerable{Offer}, string, Func{DirectoryInfo, LuceneDirectory})"/> into memory and checks it whole.</summary>
     /// <exception cref="IndexUnusableException">Missing, corrupt, or written by other code.</exception>
     public static LoadedIndex Load(string path)
     {
@@ -104,7 +110,8 @@ internal static class IndexFolder
         HeapDirectory? memory = null;
         try
         {
-            memory = HeapDirectory.ReadFrom(new DirectoryInfo(full));
+            var folder = new DirectoryInfo(full);
+            memory = HeapDirectory.ReadFrom(folder, name => name != SavedOffers.FileName);
 
             using var reader = DirectoryReader.Open(memory);
             foreach (var leaf in reader.Leaves)
@@ -119,16 +126,8 @@ internal static class IndexFolder
                 throw new IndexUnusableException(IndexProblem.OtherVersion, $"L'index de « {full} » a été écrit par une autre version de l'annuaire.");
             }
 
-            var offers = new Dictionary<string, Offer>(StringComparer.Ordinal);
-            var live = MultiFields.GetLiveDocs(reader); // Offers changed or deleted after the build are deleted documents.
-            for (var i = 0; i < reader.MaxDoc; i++)
-            {
-                if (live is null || live.Get(i))
-                {
-                    var offer = OfferJson.Deserialize(reader.Document(i).Get(OfferFields.Source, CultureInfo.InvariantCulture));
-                    offers[offer.Id] = offer;
-                }
-            }
+            var offers = SavedOffers.Read(folder, reader.IndexCommit.SegmentsFileName);
+            CheckSameOffers(reader, offers);
 
             var loaded = new LoadedIndex(memory, offers, data.TryGetValue(FingerprintKey, out var fingerprint) ? fingerprint : string.Empty);
             memory = null;
@@ -147,6 +146,33 @@ internal static class IndexFolder
         finally
         {
             memory?.Dispose();
+        }
+    }
+
+    /// <summary>The saved offers are exactly the index's live documents (offers changed or deleted after the build are deleted documents).</summary>
+    private static void CheckSameOffers(DirectoryReader reader, Dictionary<string, Offer> offers)
+    {
+        if (offers.Count != reader.NumDocs)
+        {
+            throw new CorruptIndexException($"{offers.Count} offers saved for {reader.NumDocs} documents.");
+        }
+
+        var id = new BytesRef();
+        foreach (var leaf in reader.Leaves)
+        {
+            var ids = leaf.AtomicReader.GetSortedDocValues(OfferFields.IdValue);
+            var live = leaf.AtomicReader.LiveDocs;
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                if (live is null || live.Get(doc))
+                {
+                    ids.Get(doc, id);
+                    if (!offers.ContainsKey(id.Utf8ToString()))
+                    {
+                        throw new CorruptIndexException($"Document {leaf.DocBase + doc} ({id.Utf8ToString()}) has no saved offer.");
+                    }
+                }
+            }
         }
     }
 
@@ -182,7 +208,7 @@ internal static class IndexFolder
 
     /// <summary>An index read back into memory.</summary>
     /// <param name="Directory">The in-memory copy (owned by the caller).</param>
-    /// <param name="Offers">The offers, from their stored source.</param>
+    /// <param name="Offers">The offers, from the file saved beside the index.</param>
     /// <param name="Fingerprint">The content fingerprint it was built from (empty if unknown).</param>
     internal sealed record LoadedIndex(HeapDirectory Directory, Dictionary<string, Offer> Offers, string Fingerprint);
 }

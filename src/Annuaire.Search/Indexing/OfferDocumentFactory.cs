@@ -29,15 +29,21 @@ internal static class OfferDocumentFactory
     /// </summary>
     private static readonly FieldType WordsOnly = WithOptions(TextField.TYPE_NOT_STORED, IndexOptions.DOCS_AND_FREQS);
 
-    public static Document Create(Offer offer, ReferentialSet refs)
+    public static Document Create(Offer offer, ReferentialSet refs) => Create(offer, refs, new KeywordFields());
+
+    /// <summary>
+    /// The document of <paramref name="offer"/>, its keyword fields taken from <paramref name="keywords"/>
+    /// (reset here: the document it last served must have been added already).
+    /// </summary>
+    public static Document Create(Offer offer, ReferentialSet refs, KeywordFields keywords)
     {
+        keywords.Reset();
         var markdown = offer.Body; // Decoded on each read: once here.
         var body = OfferMarkdown.ToPlainText(markdown);
         var doc = new Document
         {
             new StringField(OfferFields.Id, offer.Id, Field.Store.YES),
             new SortedDocValuesField(OfferFields.IdValue, new BytesRef(offer.Id)),
-            new StoredField(OfferFields.Source, OfferJson.Serialize(offer)),
             new Field(OfferFields.Titre, offer.Titre, HighlightedText),
             new Field(OfferFields.Resume, offer.Resume, HighlightedText),
             new NumericDocValuesField(OfferFields.DateMaj, DateKey(offer.DateMaj)),
@@ -95,12 +101,12 @@ internal static class OfferDocumentFactory
             // « france » lets each département's count be its own offers plus the national ones,
             // which is exactly what choosing it gives.
             var counted = facet.IsTerritory && values.Contains(Offer.France) ? [Offer.France] : values;
-            AddFacet(doc, facet.Field, values, counted);
+            AddFacet(doc, keywords, facet.Field, values, counted);
         }
 
         foreach (var zone in ZoneTerms(offer, refs.Territories))
         {
-            doc.Add(new StringField(OfferFields.Zone, zone, Field.Store.NO));
+            doc.Add(keywords.Get(OfferFields.Zone, zone));
         }
 
         foreach (var locality in Querying.LocalityValueSource.ValuesOf(offer, refs.Territories))
@@ -154,11 +160,11 @@ internal static class OfferDocumentFactory
     }
 
     /// <summary>Indexes <paramref name="values"/> for filtering and <paramref name="counted"/> for counting.</summary>
-    private static void AddFacet(Document doc, string field, IEnumerable<string> values, IEnumerable<string> counted)
+    private static void AddFacet(Document doc, KeywordFields keywords, string field, IEnumerable<string> values, IEnumerable<string> counted)
     {
         foreach (var value in values.Distinct(StringComparer.Ordinal))
         {
-            doc.Add(new StringField(field, value, Field.Store.NO));
+            doc.Add(keywords.Get(field, value));
         }
 
         foreach (var value in counted.Distinct(StringComparer.Ordinal))

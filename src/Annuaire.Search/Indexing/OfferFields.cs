@@ -6,7 +6,6 @@ public static class OfferFields
 #pragma warning disable CS1591 // Each constant is the field it names.
     public const string Id = "id";
     public const string IdValue = "id_value";
-    public const string Source = "_source";
 
     // Full text (French analysis, synonyms at index time).
     public const string Titre = "titre";

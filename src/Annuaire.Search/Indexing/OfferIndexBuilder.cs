@@ -58,16 +58,18 @@ public static class OfferIndexBuilder
                     OpenMode = OpenMode.CREATE,
                     Similarity = Similarity,
                     RAMBufferSizeMB = SliceBufferMB,
+                    UseCompoundFile = false, // Read once by the merge: packing it into one file first is a copy for nothing.
                     // One thread per slice: documents are flushed in the order they were added,
                     // and only adjacent segments are merged, so the slice keeps the input order.
                     MergePolicy = new LogByteSizeMergePolicy(),
                     MergeScheduler = new SerialMergeScheduler(),
                 };
                 using var writer = new IndexWriter(directory, config);
+                var keywords = new KeywordFields();
                 var end = Math.Min(unique.Count, (slice + 1) * sliceSize);
                 for (var i = slice * sliceSize; i < end; i++)
                 {
-                    writer.AddDocument(OfferDocumentFactory.Create(unique[i], referentials));
+                    writer.AddDocument(OfferDocumentFactory.Create(unique[i], referentials, keywords));
                 }
 
                 writer.Commit();

@@ -123,6 +123,40 @@ public sealed class IndexFolderTests : IDisposable
     }
 
     [Fact]
+    public void LoadIndex_WhenOffersFileIsFromAnotherSave_ReportsCorrupt()
+    {
+        var other = Path.Combine(_root, "autre");
+        _fixture.Engine.SaveIndex(IndexPath);
+        var edited = _fixture.Catalog.Offers[0] with { Titre = "Titre modifié entre deux enregistrements" };
+        _fixture.Engine.Apply(_fixture.Catalog with { Offers = [edited, .. _fixture.Catalog.Offers.Skip(1)], Fingerprint = "modifié" });
+        _fixture.Engine.SaveIndex(other);
+        File.Copy(Path.Combine(IndexPath, SavedOffers.FileName), Path.Combine(other, SavedOffers.FileName), overwrite: true);
+
+        var ex = Assert.Throws<IndexUnusableException>(() => _fixture.Engine.LoadIndex(other, _fixture.Catalog.Referentials));
+
+        Assert.Equal(IndexProblem.Corrupt, ex.Problem);
+        Assert.Equal("modifié", _fixture.Engine.Status!.Fingerprint);
+    }
+
+    [Fact]
+    public void LoadIndex_WhenOffersFileMissesADocument_ReportsCorrupt()
+    {
+        _fixture.Engine.SaveIndex(IndexPath);
+        var segments = System.IO.Directory.GetFiles(IndexPath, "segments_*").Select(Path.GetFileName).Single()!;
+        var stranger = _fixture.Catalog.Offers[0] with { Id = "offre-inconnue-de-l-index" };
+        File.Delete(Path.Combine(IndexPath, SavedOffers.FileName));
+        using (var folder = new SimpleFSDirectory(new DirectoryInfo(IndexPath)))
+        {
+            SavedOffers.Write(folder, segments, [stranger, .. _fixture.Catalog.Offers.Skip(1)]);
+        }
+
+        var ex = Assert.Throws<IndexUnusableException>(() => _fixture.Engine.LoadIndex(IndexPath, _fixture.Catalog.Referentials));
+
+        Assert.Equal(IndexProblem.Corrupt, ex.Problem);
+        Assert.Contains(_fixture.Catalog.Offers[0].Id, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LoadIndex_WhenWrittenByOtherCode_ReportsOtherVersion()
     {
         var data = IndexFolder.CommitData(_fixture.Catalog.Fingerprint);
