@@ -38,7 +38,7 @@ public sealed record ContentCatalog
     /// <summary>The diagnostics of the referentials (kept with them when they are reused).</summary>
     internal IReadOnlyList<Diagnostic> ReferentialDiagnostics { get; init; } = [];
 
-    /// <summary>What duplicate detection found per group of offers, reused for the groups a reload leaves unchanged.</summary>
+    /// <summary>The groups of duplicate detection, handed over to the next load, which moves only the offers that changed.</summary>
     internal DuplicateCache? Duplicates { get; init; }
 
     /// <summary>The options the offers were validated with.</summary>

@@ -83,8 +83,7 @@ public static class ContentLoader
         }
 
         offers.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        var duplicates = new DuplicateCache();
-        diagnostics.AddRange(DuplicateDetector.Find(offers, referentials, reuse ? previous!.Duplicates : null, duplicates));
+        diagnostics.AddRange(DuplicateDetector.Find(offers, referentials, reuse ? previous!.Duplicates?.Take() : null, out var duplicates));
         return new ContentCatalog
         {
             Root = root,
@@ -96,7 +95,7 @@ public static class ContentLoader
             Files = loaded,
             ReferentialsDigest = referentialsDigest,
             ReferentialDiagnostics = referentialDiagnostics,
-            Duplicates = duplicates,
+            Duplicates = new DuplicateCache(duplicates),
             Options = options,
         };
     }

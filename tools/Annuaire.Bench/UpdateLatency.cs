@@ -15,7 +15,8 @@ namespace Annuaire.Bench;
 /// </summary>
 internal static class UpdateLatency
 {
-    public static void Run(ContentCatalog source, int size, int rounds, string? keepCorpus, bool reuseCorpus)
+    /// <summary>Writes (or reuses) the corpus, loads and indexes it, then times <paramref name="rounds"/> single-file edits; <paramref name="reloadOnly"/> times the re-read alone (no index is built: a quick loop to profile it).</summary>
+    public static void Run(ContentCatalog source, int size, int rounds, string? keepCorpus, bool reuseCorpus, bool reloadOnly)
     {
         using var content = GeneratedContent.Write(source, size, keepCorpus, reuse: reuseCorpus);
         var options = ValidationOptions.ForToday(TimeProvider.System);
@@ -23,7 +24,11 @@ internal static class UpdateLatency
         var catalog = ContentLoader.Load(content.Folder, options);
         var loadSeconds = full.Elapsed.TotalSeconds;
         using var engine = new OfferSearchEngine(TimeProvider.System);
-        engine.Apply(catalog);
+        if (!reloadOnly)
+        {
+            engine.Apply(catalog);
+        }
+
         var buildSeconds = full.Elapsed.TotalSeconds - loadSeconds;
 
         var files = Directory.GetFiles(Path.Combine(content.Folder, ContentLoader.OffersFolder), "*.md", SearchOption.AllDirectories);
@@ -41,11 +46,11 @@ internal static class UpdateLatency
             var start = Stopwatch.GetTimestamp();
             catalog = ContentLoader.Load(content.Folder, options, catalog);
             var loaded = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            var (_, changed) = engine.Apply(catalog);
+            var (_, changed) = reloadOnly ? (null, 1) : engine.Apply(catalog);
             var total = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             self.Refresh();
             var cpuMs = (self.TotalProcessorTime - cpu).TotalMilliseconds;
-            var found = engine.Search(new SearchRequest { Text = word }).Total;
+            var found = reloadOnly ? catalog.Offers.Count(o => o.Id == Path.GetFileNameWithoutExtension(file) && o.Body.Contains(word, StringComparison.Ordinal)) : engine.Search(new SearchRequest { Text = word }).Total;
             if (changed != 1 || found != 1)
             {
                 throw new InvalidOperationException($"Mise à jour incrémentale inattendue : {changed} offre(s) réindexée(s), {found} trouvée(s).");
