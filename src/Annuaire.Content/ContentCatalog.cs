@@ -1,4 +1,5 @@
 using Annuaire.Content.Diagnostics;
+using Annuaire.Content.Files;
 using Annuaire.Content.Model;
 using Annuaire.Content.Parsing;
 using Annuaire.Content.Referentials;
@@ -31,6 +32,9 @@ public sealed record ContentCatalog
 
     /// <summary>What was read of each offer file, to reuse for files unchanged at the next load.</summary>
     internal IReadOnlyDictionary<string, LoadedFile> Files { get; init; } = new Dictionary<string, LoadedFile>();
+
+    /// <summary>Every entry listed under <c>offres/</c>, in ordinal order of relative path (a reload told which paths changed starts from it).</summary>
+    internal IReadOnlyList<ContentEntry> Entries { get; init; } = [];
 
     /// <summary>Digest of the referentials folder the offers were validated against.</summary>
     internal string ReferentialsDigest { get; init; } = string.Empty;

@@ -27,7 +27,19 @@ public static class ContentLoader
     /// duplicates, limits) always run on the whole catalogue.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">When the folder does not exist.</exception>
-    public static ContentCatalog Load(string contentRoot, ValidationOptions options, ContentCatalog? previous)
+    public static ContentCatalog Load(string contentRoot, ValidationOptions options, ContentCatalog? previous) =>
+        Load(contentRoot, options, previous, changedPaths: null);
+
+    /// <summary>
+    /// <see cref="Load(string, ValidationOptions, ContentCatalog?)"/> when the caller knows which
+    /// paths changed since <paramref name="previous"/> (a <see cref="FileSystemWatcher"/>: created,
+    /// changed and deleted paths, both names of a rename): only those are looked at instead of
+    /// listing every offer file again. A path that is, or was, a folder, or a change to the
+    /// <c>offres/</c> folder itself, means a full listing; so does a null <paramref name="changedPaths"/>
+    /// (events lost, or unknown).
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">When the folder does not exist.</exception>
+    public static ContentCatalog Load(string contentRoot, ValidationOptions options, ContentCatalog? previous, IReadOnlyCollection<string>? changedPaths)
     {
         ArgumentNullException.ThrowIfNull(contentRoot);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,7 +56,8 @@ public static class ContentLoader
         var referentials = reuse ? previous!.Referentials : ReferentialLoader.Load(root, referentialDiagnostics);
         diagnostics.AddRange(referentialDiagnostics);
 
-        var files = EnumerateOfferFiles(root, diagnostics);
+        var entries = (reuse && changedPaths is not null ? Relist(root, previous!.Entries, changedPaths) : null) ?? ContentTree.Enumerate(root, OffersFolder);
+        var files = OfferFiles(root, entries, diagnostics);
 
         // Files are independent: parse and validate the new and changed ones in parallel, then
         // merge in file order so the offers and diagnostics do not depend on scheduling.
@@ -59,7 +72,7 @@ public static class ContentLoader
 
         var offers = new List<Offer>(files.Count);
         var loaded = new Dictionary<string, LoadedFile>(files.Count, StringComparer.Ordinal);
-        var firstFileById = new Dictionary<string, string>(StringComparer.Ordinal);
+        var firstFileById = new Dictionary<string, (string File, Offer? Offer)>(files.Count, StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
@@ -68,21 +81,30 @@ public static class ContentLoader
             diagnostics.AddRange(result.Diagnostics);
             var id = Path.GetFileNameWithoutExtension(file.RelativePath);
             var relative = file.RelativePath;
-            if (firstFileById.TryGetValue(id, out var first))
+            if (firstFileById.TryGetValue(id, out var firstFile))
             {
+                var first = firstFile.File;
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateSlug, DiagnosticSeverity.Error, relative, 1, 1,
                     $"L'identifiant « {id} » est déjà utilisé par {first} : renommez ce fichier (le nom du fichier est l'identifiant de l'offre)."));
                 continue;
             }
 
-            firstFileById[id] = relative;
+            firstFileById[id] = (relative, result.Offer);
             if (result.Offer is not null)
             {
                 offers.Add(result.Offer);
             }
         }
 
-        offers.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        if (reuse && offers.Count == previous!.Offers.Count && previous.Offers.All(o => firstFileById.TryGetValue(o.Id, out var f) && f.Offer is not null))
+        {
+            // The same ids as before (an edit): their order by id is known, no sort of the whole catalogue.
+            offers = [.. previous.Offers.Select(o => firstFileById[o.Id].Offer!)];
+        }
+        else
+        {
+            offers.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        }
         diagnostics.AddRange(DuplicateDetector.Find(offers, referentials, reuse ? previous!.Duplicates?.Take() : null, out var duplicates));
         return new ContentCatalog
         {
@@ -93,6 +115,7 @@ public static class ContentLoader
             FileCount = files.Count,
             Fingerprint = ContentFingerprint.Combine(referentialsDigest, files.Select((f, i) => (f.RelativePath, read[i].Digest))),
             Files = loaded,
+            Entries = entries,
             ReferentialsDigest = referentialsDigest,
             ReferentialDiagnostics = referentialDiagnostics,
             Duplicates = new DuplicateCache(duplicates),
@@ -107,10 +130,9 @@ public static class ContentLoader
         return new LoadedFile(entry.Length, entry.LastWriteTicks, ContentFingerprint.OfFile(entry, bytes), offer, diagnostics);
     }
 
-    /// <summary>The offer files, never following a link; every other entry is reported, none silently skipped.</summary>
-    private static List<ContentEntry> EnumerateOfferFiles(string root, List<Diagnostic> diagnostics)
+    /// <summary>The offer files among <paramref name="all"/>; every other entry is reported, none silently skipped.</summary>
+    private static List<ContentEntry> OfferFiles(string root, IReadOnlyList<ContentEntry> all, List<Diagnostic> diagnostics)
     {
-        var all = ContentTree.Enumerate(root, OffersFolder);
         if (all.Count == 0 && !Directory.Exists(Path.Combine(root, OffersFolder)))
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, OffersFolder, 0, 0,
@@ -129,6 +151,71 @@ public static class ContentLoader
         return [.. all.Where(IsOfferFile)];
     }
 
+    /// <summary>
+    /// The listing of <c>offres/</c> from <paramref name="previous"/> with only <paramref name="changedPaths"/>
+    /// looked at again (without following links, as <see cref="ContentTree.Enumerate"/> does), or null
+    /// when a full listing is needed: a folder appeared, disappeared or was renamed.
+    /// </summary>
+    private static List<ContentEntry>? Relist(string root, IReadOnlyList<ContentEntry> previous, IReadOnlyCollection<string> changedPaths)
+    {
+        var offersFolder = Path.Combine(root, OffersFolder);
+        if (previous.Count == 0 || !Directory.Exists(offersFolder))
+        {
+            return null;
+        }
+
+        var entries = new List<ContentEntry>(previous);
+        foreach (var path in changedPaths.Select(p => Path.GetFullPath(p, root)).Distinct(StringComparer.Ordinal))
+        {
+            if (!path.StartsWith(offersFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                if (offersFolder.StartsWith(path, StringComparison.Ordinal))
+                {
+                    return null; // offres/ itself, or a folder above it.
+                }
+
+                continue; // Referentials are compared by their digest; other paths are not content.
+            }
+
+            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+            var at = entries.BinarySearch(new ContentEntry(path, relative, 0, null), PathOrder.Instance);
+            if (Directory.Exists(path) || (at < 0 && ~at < entries.Count && entries[~at].RelativePath.StartsWith(relative + "/", StringComparison.Ordinal)))
+            {
+                return null; // A folder now, or one that held files: its files are not in the events.
+            }
+
+            if (!ContentTree.Exists(path))
+            {
+                if (at >= 0)
+                {
+                    entries.RemoveAt(at);
+                }
+
+                continue;
+            }
+
+            var entry = ContentTree.Inspect(root, path);
+            if (at >= 0)
+            {
+                entries[at] = entry;
+            }
+            else
+            {
+                entries.Insert(~at, entry);
+            }
+        }
+
+        return entries;
+    }
+
     private static bool IsOfferFile(ContentEntry entry) =>
         entry.RelativePath.EndsWith(".md", StringComparison.Ordinal) && !Path.GetFileName(entry.RelativePath).Equals("README.md", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Ordinal order of relative path, the order of <see cref="ContentTree.Enumerate"/>.</summary>
+    private sealed class PathOrder : IComparer<ContentEntry>
+    {
+        public static readonly PathOrder Instance = new();
+
+        public int Compare(ContentEntry? x, ContentEntry? y) => string.CompareOrdinal(x!.RelativePath, y!.RelativePath);
+    }
 }

@@ -10,8 +10,8 @@ namespace Annuaire.Bench;
 
 /// <summary>
 /// How long after an editor saves one offer file it is searchable, the way the site does it
-/// (<see cref="ContentLoader.Load(string, ValidationOptions, ContentCatalog?)"/> with the previous
-/// catalogue, then <see cref="OfferSearchEngine.Apply"/>), against the full load + build it replaces.
+/// (<see cref="ContentLoader.Load(string, ValidationOptions, ContentCatalog?, IReadOnlyCollection{string}?)"/> with the previous
+/// catalogue and the changed path, then <see cref="OfferSearchEngine.Apply"/>), against the full load + build it replaces.
 /// </summary>
 internal static class UpdateLatency
 {
@@ -44,7 +44,7 @@ internal static class UpdateLatency
             self.Refresh();
             var cpu = self.TotalProcessorTime;
             var start = Stopwatch.GetTimestamp();
-            catalog = ContentLoader.Load(content.Folder, options, catalog);
+            catalog = ContentLoader.Load(content.Folder, options, catalog, [file]); // The path the site's file watcher reports.
             var loaded = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             var (_, changed) = reloadOnly ? (null, 1) : engine.Apply(catalog);
             var total = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
