@@ -55,5 +55,5 @@ public sealed record ContentCatalog
     public int WarningCount => Diagnostics.Count(d => !d.IsError);
 }
 
-/// <summary>One offer file as read: its listing stamp, digest, offer and diagnostics.</summary>
-internal sealed record LoadedFile(long Length, long LastWriteTicks, string Digest, Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics);
+/// <summary>One offer file as read: its listing stamp, share of the fingerprint, offer and diagnostics.</summary>
+internal sealed record LoadedFile(long Length, long LastWriteTicks, FingerprintLeaf Leaf, Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics);

@@ -62,12 +62,14 @@ public static class ContentLoader
         // Files are independent: parse and validate the new and changed ones in parallel, then
         // merge in file order so the offers and diagnostics do not depend on scheduling.
         var read = new LoadedFile[files.Count];
+        var reread = new bool[files.Count];
         Parallel.For(0, files.Count, i =>
         {
             var entry = files[i];
-            read[i] = reuse && previous!.Files.TryGetValue(entry.RelativePath, out var known) && known.Length == entry.Length && known.LastWriteTicks == entry.LastWriteTicks && entry.IsReadable
-                ? known
-                : ReadFile(entry, referentials, options);
+            LoadedFile? known = null;
+            var same = reuse && previous!.Files.TryGetValue(entry.RelativePath, out known) && known.Length == entry.Length && known.LastWriteTicks == entry.LastWriteTicks && entry.IsReadable;
+            reread[i] = !same;
+            read[i] = same ? known! : ReadFile(entry, referentials, options);
         });
 
         var offers = new List<Offer>(files.Count);
@@ -96,15 +98,7 @@ public static class ContentLoader
             }
         }
 
-        if (reuse && offers.Count == previous!.Offers.Count && previous.Offers.All(o => firstFileById.TryGetValue(o.Id, out var f) && f.Offer is not null))
-        {
-            // The same ids as before (an edit): their order by id is known, no sort of the whole catalogue.
-            offers = [.. previous.Offers.Select(o => firstFileById[o.Id].Offer!)];
-        }
-        else
-        {
-            offers.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        }
+        offers = (reuse ? InPreviousOrder(previous!, files, read, reread) : null) ?? [.. offers.OrderBy(o => o.Id, StringComparer.Ordinal)];
         diagnostics.AddRange(DuplicateDetector.Find(offers, referentials, reuse ? previous!.Duplicates?.Take() : null, out var duplicates));
         return new ContentCatalog
         {
@@ -113,7 +107,7 @@ public static class ContentLoader
             Offers = offers,
             Diagnostics = DiagnosticLimits.Apply([.. diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)], options),
             FileCount = files.Count,
-            Fingerprint = ContentFingerprint.Combine(referentialsDigest, files.Select((f, i) => (f.RelativePath, read[i].Digest))),
+            Fingerprint = ContentFingerprint.Combine(referentialsDigest, read.Select(f => f.Leaf)),
             Files = loaded,
             Entries = entries,
             ReferentialsDigest = referentialsDigest,
@@ -123,11 +117,46 @@ public static class ContentLoader
         };
     }
 
+    /// <summary>
+    /// The offers in id order without sorting the catalogue, when the files are those of
+    /// <paramref name="previous"/> and each file read again holds an offer of the same id (an
+    /// edit): the previous order with the new objects in place. Null otherwise.
+    /// </summary>
+    private static List<Offer>? InPreviousOrder(ContentCatalog previous, List<ContentEntry> files, LoadedFile[] read, bool[] reread)
+    {
+        if (files.Count != previous.Files.Count)
+        {
+            return null;
+        }
+
+        var replaced = new Dictionary<Offer, Offer>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (!reread[i])
+            {
+                continue;
+            }
+
+            // A path not there before (with as many files) means another one is gone: ids may have moved.
+            if (!previous.Files.TryGetValue(files[i].RelativePath, out var before) || (before.Offer is null) != (read[i].Offer is null) || before.Offer?.Id != read[i].Offer?.Id)
+            {
+                return null;
+            }
+
+            if (before.Offer is not null)
+            {
+                replaced[before.Offer] = read[i].Offer!;
+            }
+        }
+
+        return [.. previous.Offers.Select(o => replaced.GetValueOrDefault(o, o))];
+    }
+
     private static LoadedFile ReadFile(ContentEntry entry, ReferentialSet referentials, ValidationOptions options)
     {
         var bytes = ContentTree.Read(entry, options.MaxFileBytes);
         var (offer, diagnostics) = OfferFileReader.Read(entry, bytes, referentials, options);
-        return new LoadedFile(entry.Length, entry.LastWriteTicks, ContentFingerprint.OfFile(entry, bytes), offer, diagnostics);
+        return new LoadedFile(entry.Length, entry.LastWriteTicks, FingerprintLeaf.Of(entry.RelativePath, ContentFingerprint.OfFile(entry, bytes)), offer, diagnostics);
     }
 
     /// <summary>The offer files among <paramref name="all"/>; every other entry is reported, none silently skipped.</summary>

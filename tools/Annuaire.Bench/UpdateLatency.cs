@@ -36,6 +36,8 @@ internal static class UpdateLatency
         content.MarkEdited();
         var times = new List<(double Load, double Apply, double Total, double Cpu)>();
         using var self = Process.GetCurrentProcess();
+        var gen2Before = GC.CollectionCount(2);
+        var pauseBefore = GC.GetTotalPauseDuration();
         for (var round = 0; round < rounds; round++)
         {
             var file = files[random.Next(files.Length)];
@@ -65,6 +67,8 @@ internal static class UpdateLatency
             return sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
         }
 
+        var gen2 = GC.CollectionCount(2) - gen2Before;
+        var pause = GC.GetTotalPauseDuration() - pauseBefore;
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# Mise à jour d'une offre — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cœurs, {size:N0} offres réalistes, {rounds} modifications, charge au départ {Comparison.LoadAverage()}"));
         Console.WriteLine("| étape | p50 (ms) | p95 (ms) | max (ms) |");
@@ -74,6 +78,6 @@ internal static class UpdateLatency
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **enregistrement → trouvable** | **{P(t => t.Total, 0.5):0}** | **{P(t => t.Total, 0.95):0}** | **{P(t => t.Total, 1):0}** |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| temps CPU du processus (relecture + mise à jour ; moins sensible à la charge de la machine) | {P(t => t.Cpu, 0.5):0} | {P(t => t.Cpu, 0.95):0} | {P(t => t.Cpu, 1):0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| pour mémoire : chargement complet + construction | {loadSeconds * 1000:0} + {buildSeconds * 1000:0} | | |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Mémoire de travail après les mises à jour : {process.WorkingSet64 / 1048576.0:0} Mo."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Mémoire de travail après les mises à jour : {process.WorkingSet64 / 1048576.0:0} Mo ; {gen2} collection(s) complète(s) du ramasse-miettes et {pause.TotalMilliseconds:0} ms de pauses pendant les {rounds} modifications."));
     }
 }
