@@ -24,6 +24,7 @@ public sealed class OfferSearchEngine : IDisposable
     private readonly TimeProvider _clock;
     private readonly System.Threading.Lock _swapLock = new();
     private readonly System.Threading.Lock _updateLock = new();
+    private readonly System.Threading.Lock _saveLock = new();
     private IndexGeneration? _current;
     private long _generations;
 
@@ -177,23 +178,49 @@ public sealed class OfferSearchEngine : IDisposable
     internal void SaveIndex(string indexPath, Func<DirectoryInfo, LuceneDirectory> open)
     {
         ArgumentNullException.ThrowIfNull(indexPath);
-        bool saved;
-        lock (_updateLock)
+        lock (_saveLock)
         {
-            // Changes since the last commit are committed first; no update runs meanwhile.
-            saved = WithSearcher(
-                (generation, _) =>
+            // Changes so far are committed and that commit held; the copy runs outside the update
+            // lock, so a save (seconds for a national catalogue) never delays the next update.
+            IndexLineage? lineage = null;
+            IndexCommit? commit = null;
+            lock (_updateLock)
+            {
+                var generation = Volatile.Read(ref _current);
+                if (generation is not null && generation.Lineage.TryAddReference())
                 {
-                    generation.Lineage.Commit(IndexFolder.CommitData(generation.Fingerprint));
-                    generation.Lineage.WithLastCommit(files => IndexFolder.Save(generation.Lineage.Directory, files, indexPath, open));
-                    return true;
-                },
-                () => false);
-        }
+                    lineage = generation.Lineage;
+                    try
+                    {
+                        lineage.Commit(IndexFolder.CommitData(generation.Fingerprint));
+                        commit = lineage.HoldLastCommit();
+                    }
+                    catch
+                    {
+                        lineage.Release();
+                        throw;
+                    }
+                }
+            }
 
-        if (!saved)
-        {
-            throw new InvalidOperationException("Aucun index à enregistrer : le contenu n'a pas encore été chargé.");
+            if (lineage is null || commit is null)
+            {
+                throw new InvalidOperationException("Aucun index à enregistrer : le contenu n'a pas encore été chargé.");
+            }
+
+            try
+            {
+                IndexFolder.Save(lineage.Directory, [.. commit.FileNames], indexPath, open);
+            }
+            finally
+            {
+                lock (_updateLock)
+                {
+                    lineage.ReleaseCommit(commit);
+                }
+
+                lineage.Release(); // The last one out closes a lineage replaced meanwhile.
+            }
         }
     }
 

@@ -298,4 +298,43 @@ public sealed class IncrementalUpdateTests : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// A save copies a held commit outside the update lock: an update and even a full rebuild
+    /// (which retires the index being copied) go through while the copy is under way, and the
+    /// folder written is the state committed when the save began.
+    /// </summary>
+    [Fact]
+    public void SaveIndex_WhileCopying_LetsUpdatesAndRebuildsThrough()
+    {
+        var target = Catalog.Offers.First(o => o.Id == "atelier-cv-montargis");
+        var folder = Path.Combine(Path.GetTempPath(), "annuaire-save-open-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Engine.Apply(With(Catalog, Catalog.Offers.Select(o => o.Id == target.Id ? target with { Titre = "Atelier CV avant" } : o)));
+            Engine.SaveIndex(folder, staging =>
+            {
+                var update = Task.Run(() =>
+                {
+                    Engine.Apply(With(Catalog, Catalog.Offers.Select(o => o.Id == target.Id ? target with { Titre = "Atelier CV après" } : o)));
+                    Engine.Rebuild(With(Catalog, Catalog.Offers.Select(o => o.Id == target.Id ? target with { Titre = "Atelier CV reconstruit" } : o)));
+                });
+                Assert.True(update.Wait(TimeSpan.FromMinutes(1)), "An update waited for the save to finish.");
+                return new Lucene.Net.Store.SimpleFSDirectory(staging);
+            });
+
+            Assert.Equal("Atelier CV reconstruit", Engine.Find(target.Id)!.Titre);
+            using var loaded = new OfferSearchEngine(FixedClock.Default);
+            loaded.LoadIndex(folder, Catalog.Referentials);
+            Assert.Equal("Atelier CV avant", loaded.Find(target.Id)!.Titre);
+            Assert.Equal(Catalog.Offers.Count, loaded.All().Count);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
 }
