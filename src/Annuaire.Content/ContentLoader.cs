@@ -23,8 +23,10 @@ public static class ContentLoader
     /// Loads <paramref name="contentRoot"/> again after a change, reading only what changed since
     /// <paramref name="previous"/>: an offer file with the same size and write time keeps its offer
     /// object and diagnostics (so the engine re-indexes only the others); referentials or options
-    /// that changed mean every file is read again. Checks across files (identifiers, probable
-    /// duplicates, limits) always run on the whole catalogue.
+    /// that changed mean every file is read again. Checks across files give what a fresh load
+    /// gives: identifiers and limits run on the whole catalogue, probable duplicates move only the
+    /// changed offers between the groups kept from <paramref name="previous"/> (handed over once:
+    /// loading again from the same <paramref name="previous"/> regroups everything).
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">When the folder does not exist.</exception>
     public static ContentCatalog Load(string contentRoot, ValidationOptions options, ContentCatalog? previous) =>
