@@ -1,4 +1,5 @@
 using Annuaire.Content.Diagnostics;
+using Annuaire.Content.Files;
 using Annuaire.Content.Model;
 using Annuaire.Content.Parsing;
 using Annuaire.Content.Referentials;
@@ -32,13 +33,16 @@ public sealed record ContentCatalog
     /// <summary>What was read of each offer file, to reuse for files unchanged at the next load.</summary>
     internal IReadOnlyDictionary<string, LoadedFile> Files { get; init; } = new Dictionary<string, LoadedFile>();
 
+    /// <summary>Every entry listed under <c>offres/</c>, in ordinal order of relative path (a reload told which paths changed starts from it).</summary>
+    internal IReadOnlyList<ContentEntry> Entries { get; init; } = [];
+
     /// <summary>Digest of the referentials folder the offers were validated against.</summary>
     internal string ReferentialsDigest { get; init; } = string.Empty;
 
     /// <summary>The diagnostics of the referentials (kept with them when they are reused).</summary>
     internal IReadOnlyList<Diagnostic> ReferentialDiagnostics { get; init; } = [];
 
-    /// <summary>What duplicate detection found per group of offers, reused for the groups a reload leaves unchanged.</summary>
+    /// <summary>The groups of duplicate detection, handed over to the next load, which moves only the offers that changed.</summary>
     internal DuplicateCache? Duplicates { get; init; }
 
     /// <summary>The options the offers were validated with.</summary>
@@ -51,5 +55,5 @@ public sealed record ContentCatalog
     public int WarningCount => Diagnostics.Count(d => !d.IsError);
 }
 
-/// <summary>One offer file as read: its listing stamp, digest, offer and diagnostics.</summary>
-internal sealed record LoadedFile(long Length, long LastWriteTicks, string Digest, Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics);
+/// <summary>One offer file as read: its listing stamp, share of the fingerprint, offer and diagnostics.</summary>
+internal sealed record LoadedFile(long Length, long LastWriteTicks, FingerprintLeaf Leaf, Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics);

@@ -23,11 +23,25 @@ public static class ContentLoader
     /// Loads <paramref name="contentRoot"/> again after a change, reading only what changed since
     /// <paramref name="previous"/>: an offer file with the same size and write time keeps its offer
     /// object and diagnostics (so the engine re-indexes only the others); referentials or options
-    /// that changed mean every file is read again. Checks across files (identifiers, probable
-    /// duplicates, limits) always run on the whole catalogue.
+    /// that changed mean every file is read again. Checks across files give what a fresh load
+    /// gives: identifiers and limits run on the whole catalogue, probable duplicates move only the
+    /// changed offers between the groups kept from <paramref name="previous"/> (handed over once:
+    /// loading again from the same <paramref name="previous"/> regroups everything).
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">When the folder does not exist.</exception>
-    public static ContentCatalog Load(string contentRoot, ValidationOptions options, ContentCatalog? previous)
+    public static ContentCatalog Load(string contentRoot, ValidationOptions options, ContentCatalog? previous) =>
+        Load(contentRoot, options, previous, changedPaths: null);
+
+    /// <summary>
+    /// <see cref="Load(string, ValidationOptions, ContentCatalog?)"/> when the caller knows which
+    /// paths changed since <paramref name="previous"/> (a <see cref="FileSystemWatcher"/>: created,
+    /// changed and deleted paths, both names of a rename): only those are looked at instead of
+    /// listing every offer file again. A path that is, or was, a folder, or a change to the
+    /// <c>offres/</c> folder itself, means a full listing; so does a null <paramref name="changedPaths"/>
+    /// (events lost, or unknown).
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">When the folder does not exist.</exception>
+    public static ContentCatalog Load(string contentRoot, ValidationOptions options, ContentCatalog? previous, IReadOnlyCollection<string>? changedPaths)
     {
         ArgumentNullException.ThrowIfNull(contentRoot);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,22 +58,25 @@ public static class ContentLoader
         var referentials = reuse ? previous!.Referentials : ReferentialLoader.Load(root, referentialDiagnostics);
         diagnostics.AddRange(referentialDiagnostics);
 
-        var files = EnumerateOfferFiles(root, diagnostics);
+        var entries = (reuse && changedPaths is not null ? Relist(root, previous!.Entries, changedPaths) : null) ?? ContentTree.Enumerate(root, OffersFolder);
+        var files = OfferFiles(root, entries, diagnostics);
 
         // Files are independent: parse and validate the new and changed ones in parallel, then
         // merge in file order so the offers and diagnostics do not depend on scheduling.
         var read = new LoadedFile[files.Count];
+        var reread = new bool[files.Count];
         Parallel.For(0, files.Count, i =>
         {
             var entry = files[i];
-            read[i] = reuse && previous!.Files.TryGetValue(entry.RelativePath, out var known) && known.Length == entry.Length && known.LastWriteTicks == entry.LastWriteTicks && entry.IsReadable
-                ? known
-                : ReadFile(entry, referentials, options);
+            LoadedFile? known = null;
+            var same = reuse && previous!.Files.TryGetValue(entry.RelativePath, out known) && known.Length == entry.Length && known.LastWriteTicks == entry.LastWriteTicks && entry.IsReadable;
+            reread[i] = !same;
+            read[i] = same ? known! : ReadFile(entry, referentials, options);
         });
 
         var offers = new List<Offer>(files.Count);
         var loaded = new Dictionary<string, LoadedFile>(files.Count, StringComparer.Ordinal);
-        var firstFileById = new Dictionary<string, string>(StringComparer.Ordinal);
+        var firstFileById = new Dictionary<string, (string File, Offer? Offer)>(files.Count, StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
@@ -68,23 +85,23 @@ public static class ContentLoader
             diagnostics.AddRange(result.Diagnostics);
             var id = Path.GetFileNameWithoutExtension(file.RelativePath);
             var relative = file.RelativePath;
-            if (firstFileById.TryGetValue(id, out var first))
+            if (firstFileById.TryGetValue(id, out var firstFile))
             {
+                var first = firstFile.File;
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateSlug, DiagnosticSeverity.Error, relative, 1, 1,
                     $"L'identifiant « {id} » est déjà utilisé par {first} : renommez ce fichier (le nom du fichier est l'identifiant de l'offre)."));
                 continue;
             }
 
-            firstFileById[id] = relative;
+            firstFileById[id] = (relative, result.Offer);
             if (result.Offer is not null)
             {
                 offers.Add(result.Offer);
             }
         }
 
-        offers.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        var duplicates = new DuplicateCache();
-        diagnostics.AddRange(DuplicateDetector.Find(offers, referentials, reuse ? previous!.Duplicates : null, duplicates));
+        offers = (reuse ? InPreviousOrder(previous!, files, read, reread) : null) ?? [.. offers.OrderBy(o => o.Id, StringComparer.Ordinal)];
+        diagnostics.AddRange(DuplicateDetector.Find(offers, referentials, reuse ? previous!.Duplicates?.Take() : null, out var duplicates));
         return new ContentCatalog
         {
             Root = root,
@@ -92,26 +109,61 @@ public static class ContentLoader
             Offers = offers,
             Diagnostics = DiagnosticLimits.Apply([.. diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)], options),
             FileCount = files.Count,
-            Fingerprint = ContentFingerprint.Combine(referentialsDigest, files.Select((f, i) => (f.RelativePath, read[i].Digest))),
+            Fingerprint = ContentFingerprint.Combine(referentialsDigest, read.Select(f => f.Leaf)),
             Files = loaded,
+            Entries = entries,
             ReferentialsDigest = referentialsDigest,
             ReferentialDiagnostics = referentialDiagnostics,
-            Duplicates = duplicates,
+            Duplicates = new DuplicateCache(duplicates),
             Options = options,
         };
+    }
+
+    /// <summary>
+    /// The offers in id order without sorting the catalogue, when the files are those of
+    /// <paramref name="previous"/> and each file read again holds an offer of the same id (an
+    /// edit): the previous order with the new objects in place. Null otherwise.
+    /// </summary>
+    private static List<Offer>? InPreviousOrder(ContentCatalog previous, List<ContentEntry> files, LoadedFile[] read, bool[] reread)
+    {
+        if (files.Count != previous.Files.Count)
+        {
+            return null;
+        }
+
+        var replaced = new Dictionary<Offer, Offer>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (!reread[i])
+            {
+                continue;
+            }
+
+            // A path not there before (with as many files) means another one is gone: ids may have moved.
+            if (!previous.Files.TryGetValue(files[i].RelativePath, out var before) || (before.Offer is null) != (read[i].Offer is null) || before.Offer?.Id != read[i].Offer?.Id)
+            {
+                return null;
+            }
+
+            if (before.Offer is not null)
+            {
+                replaced[before.Offer] = read[i].Offer!;
+            }
+        }
+
+        return [.. previous.Offers.Select(o => replaced.GetValueOrDefault(o, o))];
     }
 
     private static LoadedFile ReadFile(ContentEntry entry, ReferentialSet referentials, ValidationOptions options)
     {
         var bytes = ContentTree.Read(entry, options.MaxFileBytes);
         var (offer, diagnostics) = OfferFileReader.Read(entry, bytes, referentials, options);
-        return new LoadedFile(entry.Length, entry.LastWriteTicks, ContentFingerprint.OfFile(entry, bytes), offer, diagnostics);
+        return new LoadedFile(entry.Length, entry.LastWriteTicks, FingerprintLeaf.Of(entry.RelativePath, ContentFingerprint.OfFile(entry, bytes)), offer, diagnostics);
     }
 
-    /// <summary>The offer files, never following a link; every other entry is reported, none silently skipped.</summary>
-    private static List<ContentEntry> EnumerateOfferFiles(string root, List<Diagnostic> diagnostics)
+    /// <summary>The offer files among <paramref name="all"/>; every other entry is reported, none silently skipped.</summary>
+    private static List<ContentEntry> OfferFiles(string root, IReadOnlyList<ContentEntry> all, List<Diagnostic> diagnostics)
     {
-        var all = ContentTree.Enumerate(root, OffersFolder);
         if (all.Count == 0 && !Directory.Exists(Path.Combine(root, OffersFolder)))
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, OffersFolder, 0, 0,
@@ -130,6 +182,71 @@ public static class ContentLoader
         return [.. all.Where(IsOfferFile)];
     }
 
+    /// <summary>
+    /// The listing of <c>offres/</c> from <paramref name="previous"/> with only <paramref name="changedPaths"/>
+    /// looked at again (without following links, as <see cref="ContentTree.Enumerate"/> does), or null
+    /// when a full listing is needed: a folder appeared, disappeared or was renamed.
+    /// </summary>
+    private static List<ContentEntry>? Relist(string root, IReadOnlyList<ContentEntry> previous, IReadOnlyCollection<string> changedPaths)
+    {
+        var offersFolder = Path.Combine(root, OffersFolder);
+        if (previous.Count == 0 || !Directory.Exists(offersFolder))
+        {
+            return null;
+        }
+
+        var entries = new List<ContentEntry>(previous);
+        foreach (var path in changedPaths.Select(p => Path.GetFullPath(p, root)).Distinct(StringComparer.Ordinal))
+        {
+            if (!path.StartsWith(offersFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                if (offersFolder.StartsWith(path, StringComparison.Ordinal))
+                {
+                    return null; // offres/ itself, or a folder above it.
+                }
+
+                continue; // Referentials are compared by their digest; other paths are not content.
+            }
+
+            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+            var at = entries.BinarySearch(new ContentEntry(path, relative, 0, null), PathOrder.Instance);
+            if (Directory.Exists(path) || (at < 0 && ~at < entries.Count && entries[~at].RelativePath.StartsWith(relative + "/", StringComparison.Ordinal)))
+            {
+                return null; // A folder now, or one that held files: its files are not in the events.
+            }
+
+            if (!ContentTree.Exists(path))
+            {
+                if (at >= 0)
+                {
+                    entries.RemoveAt(at);
+                }
+
+                continue;
+            }
+
+            var entry = ContentTree.Inspect(root, path);
+            if (at >= 0)
+            {
+                entries[at] = entry;
+            }
+            else
+            {
+                entries.Insert(~at, entry);
+            }
+        }
+
+        return entries;
+    }
+
     private static bool IsOfferFile(ContentEntry entry) =>
         entry.RelativePath.EndsWith(".md", StringComparison.Ordinal) && !Path.GetFileName(entry.RelativePath).Equals("README.md", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Ordinal order of relative path, the order of <see cref="ContentTree.Enumerate"/>.</summary>
+    private sealed class PathOrder : IComparer<ContentEntry>
+    {
+        public static readonly PathOrder Instance = new();
+
+        public int Compare(ContentEntry? x, ContentEntry? y) => string.CompareOrdinal(x!.RelativePath, y!.RelativePath);
+    }
 }

@@ -24,6 +24,7 @@ public sealed class OfferSearchEngine : IDisposable
     private readonly TimeProvider _clock;
     private readonly System.Threading.Lock _swapLock = new();
     private readonly System.Threading.Lock _updateLock = new();
+    private readonly System.Threading.Lock _saveLock = new();
     private IndexGeneration? _current;
     private long _generations;
 
@@ -109,35 +110,44 @@ public sealed class OfferSearchEngine : IDisposable
                 return (Publish(current.Lineage, current.Lineage.Searchers.Acquire(), catalog.Offers.ToDictionary(o => o.Id, StringComparer.Ordinal), catalog.Fingerprint, current), 0);
             }
 
-            if (current is null || !ReferenceEquals(current.Referentials, catalog.Referentials)
-                || catalog.Offers.Count(o => !current.Offers.TryGetValue(o.Id, out var served) || !ReferenceEquals(served, o)) > (catalog.Offers.Count / 2) + 100)
+            if (current is null || !ReferenceEquals(current.Referentials, catalog.Referentials))
             {
-                // New referentials are in every document; and past half the catalogue a fresh build is faster than updates.
+                // New referentials are in every document.
                 return (RebuildUnderLock(catalog), -1);
             }
 
+            var changedOffers = catalog.Offers.Where(o => !current.Offers.TryGetValue(o.Id, out var served) || !ReferenceEquals(served, o)).ToList();
+            if (changedOffers.Count > (catalog.Offers.Count / 2) + 100)
+            {
+                // Past half the catalogue a fresh build is faster than updates.
+                return (RebuildUnderLock(catalog), -1);
+            }
+
+            // The served offers with the changes: a copy of the dictionary, not a rebuild of it.
+            var offers = new Dictionary<string, Offer>(current.Offers, StringComparer.Ordinal);
             var lineage = current.Lineage;
-            var offers = new Dictionary<string, Offer>(catalog.Offers.Count, StringComparer.Ordinal);
-            var changed = 0;
-            foreach (var offer in catalog.Offers)
+            foreach (var offer in changedOffers)
             {
                 offers[offer.Id] = offer;
-                if (!current.Offers.TryGetValue(offer.Id, out var served) || !ReferenceEquals(served, offer))
+                lineage.Writer.UpdateDocument(new Term(OfferFields.Id, offer.Id), OfferDocumentFactory.Create(offer, catalog.Referentials));
+            }
+
+            var changed = changedOffers.Count;
+            if (offers.Count > catalog.Offers.Count)
+            {
+                // Some offers are gone: only then is every served id looked up in the catalogue.
+                var present = catalog.Offers.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+                foreach (var id in offers.Keys.Where(id => !present.Contains(id)).ToList())
                 {
-                    lineage.Writer.UpdateDocument(new Term(OfferFields.Id, offer.Id), OfferDocumentFactory.Create(offer, catalog.Referentials));
+                    offers.Remove(id);
+                    lineage.Writer.DeleteDocuments(new Term(OfferFields.Id, id));
                     changed++;
                 }
             }
 
-            foreach (var id in current.Offers.Keys.Where(id => !offers.ContainsKey(id)))
-            {
-                lineage.Writer.DeleteDocuments(new Term(OfferFields.Id, id));
-                changed++;
-            }
-
             lineage.Searchers.MaybeRefreshBlocking();
             var searcher = lineage.Searchers.Acquire();
-            return (Publish(lineage, searcher, offers, catalog.Fingerprint, current), changed);
+            return (Publish(lineage, searcher, offers, catalog.Fingerprint, current, offersKept: true, catalogueOrder: catalog.Offers), changed);
         }
     }
 
@@ -171,23 +181,51 @@ public sealed class OfferSearchEngine : IDisposable
     internal void SaveIndex(string indexPath, Func<DirectoryInfo, LuceneDirectory> open)
     {
         ArgumentNullException.ThrowIfNull(indexPath);
-        bool saved;
-        lock (_updateLock)
+        lock (_saveLock)
         {
-            // Changes since the last commit are committed first; no update runs meanwhile.
-            saved = WithSearcher(
-                (generation, _) =>
+            // Changes so far are committed and that commit held; the copy runs outside the update
+            // lock, so a save (seconds for a national catalogue) never delays the next update.
+            IndexLineage? lineage = null;
+            IndexCommit? commit = null;
+            IEnumerable<Offer> offers = [];
+            lock (_updateLock)
+            {
+                var generation = Volatile.Read(ref _current);
+                if (generation is not null && generation.Lineage.TryAddReference())
                 {
-                    generation.Lineage.Commit(IndexFolder.CommitData(generation.Fingerprint));
-                    generation.Lineage.WithLastCommit(files => IndexFolder.Save(generation.Lineage.Directory, files, generation.Offers.Values, indexPath, open));
-                    return true;
-                },
-                () => false);
-        }
+                    lineage = generation.Lineage;
+                    offers = generation.Offers.Values; // What this commit holds: saved beside it.
+                    try
+                    {
+                        lineage.Commit(IndexFolder.CommitData(generation.Fingerprint));
+                        commit = lineage.HoldLastCommit();
+                    }
+                    catch
+                    {
+                        lineage.Release();
+                        throw;
+                    }
+                }
+            }
 
-        if (!saved)
-        {
-            throw new InvalidOperationException("Aucun index à enregistrer : le contenu n'a pas encore été chargé.");
+            if (lineage is null || commit is null)
+            {
+                throw new InvalidOperationException("Aucun index à enregistrer : le contenu n'a pas encore été chargé.");
+            }
+
+            try
+            {
+                IndexFolder.Save(lineage.Directory, [.. commit.FileNames], offers, indexPath, open);
+            }
+            finally
+            {
+                lock (_updateLock)
+                {
+                    lineage.ReleaseCommit(commit);
+                }
+
+                lineage.Release(); // The last one out closes a lineage replaced meanwhile.
+            }
         }
     }
 
@@ -210,7 +248,7 @@ public sealed class OfferSearchEngine : IDisposable
     }
 
     /// <summary>Makes a searcher of <paramref name="lineage"/> the one served; the replaced generation drains and gives its searcher back.</summary>
-    private IndexStatus Publish(IndexLineage lineage, IndexSearcher searcher, IReadOnlyDictionary<string, Offer> offers, string fingerprint, IndexGeneration? previousOnLineage)
+    private IndexStatus Publish(IndexLineage lineage, IndexSearcher searcher, Dictionary<string, Offer> offers, string fingerprint, IndexGeneration? previousOnLineage, bool offersKept = false, IReadOnlyList<Offer>? catalogueOrder = null)
     {
         IndexGeneration next;
         IndexGeneration? previous;
@@ -218,7 +256,7 @@ public sealed class OfferSearchEngine : IDisposable
         {
             lock (_swapLock)
             {
-                next = new IndexGeneration(++_generations, lineage, searcher, offers, _clock.GetUtcNow(), fingerprint, previousOnLineage);
+                next = new IndexGeneration(++_generations, lineage, searcher, offers, _clock.GetUtcNow(), fingerprint, previousOnLineage, offersKept, catalogueOrder);
                 previous = Interlocked.Exchange(ref _current, next);
             }
         }

@@ -220,4 +220,71 @@ public sealed class ContentLoaderTests : IDisposable
         Assert.DoesNotContain(undone.Diagnostics, d => d.Code == DiagnosticCodes.ProbableDuplicate);
         Assert.Equal(ContentLoader.Load(_root.FullName, Options).Diagnostics, undone.Diagnostics);
     }
+
+    [Fact]
+    public void Load_WhenToldWhichPathsChanged_GivesWhatAFullListingGives()
+    {
+        string Offer(string relativePath) => Path.Combine(_root.FullName, "offres", relativePath);
+        Write("loiret/scooters-gien.md", Valid);
+        Write("loiret/scooters-montargis.md", Valid.Replace("Gien", "Montargis", StringComparison.Ordinal));
+        Write("orne/velos-alencon.md", Valid.Replace("Location de scooters à Gien", "Prêt de vélos à Alençon", StringComparison.Ordinal));
+        var catalog = ContentLoader.Load(_root.FullName, Options);
+        var steps = new (string Name, Func<string[]> Change)[]
+        {
+            ("edit", () =>
+            {
+                Touch("loiret/scooters-montargis.md", Valid.Replace("Gien", "Amilly", StringComparison.Ordinal));
+                return [Offer("loiret/scooters-montargis.md")];
+            }),
+            ("add, and a file that is not an offer", () =>
+            {
+                Write("loiret/scooters-briare.md", Valid.Replace("Gien", "Briare", StringComparison.Ordinal));
+                Write("loiret/notes.txt", "brouillon");
+                return [Offer("loiret/scooters-briare.md"), Offer("loiret/notes.txt")];
+            }),
+            ("rename", () =>
+            {
+                File.Move(Offer("loiret/scooters-briare.md"), Offer("loiret/scooters-gien-2.md"));
+                return [Offer("loiret/scooters-briare.md"), Offer("loiret/scooters-gien-2.md")];
+            }),
+            ("delete, and a temporary file already gone", () =>
+            {
+                File.Delete(Offer("loiret/scooters-gien.md"));
+                return [Offer("loiret/scooters-gien.md"), Offer("loiret/.scooters-gien.md.swp")];
+            }),
+            ("broken file", () =>
+            {
+                Touch("orne/velos-alencon.md", "---\ntitre: [\n---\n");
+                return [Offer("orne/velos-alencon.md")];
+            }),
+            ("new folder with files (only the folder is reported)", () =>
+            {
+                Write("cher/scooters-vierzon.md", Valid.Replace("Gien", "Vierzon", StringComparison.Ordinal));
+                return [Path.Combine(_root.FullName, "offres", "cher")];
+            }),
+            ("folder deleted (only the folder is reported)", () =>
+            {
+                Directory.Delete(Path.Combine(_root.FullName, "offres", "orne"), recursive: true);
+                return [Path.Combine(_root.FullName, "offres", "orne")];
+            }),
+            ("referentials, outside offres/", () =>
+            {
+                File.AppendAllText(Path.Combine(_root.FullName, "referentiels", "synonymes.txt"), "\ntrottinette, patinette\n");
+                return [Path.Combine(_root.FullName, "referentiels", "synonymes.txt")];
+            }),
+        };
+
+        foreach (var (name, change) in steps)
+        {
+            catalog = ContentLoader.Load(_root.FullName, Options, catalog, change());
+            var full = ContentLoader.Load(_root.FullName, Options);
+
+            Assert.True(full.Offers.Select(o => o.SourcePath).SequenceEqual(catalog.Offers.Select(o => o.SourcePath)), name);
+            Assert.True(full.Diagnostics.SequenceEqual(catalog.Diagnostics), name);
+            Assert.True(full.Fingerprint == catalog.Fingerprint, name);
+        }
+
+        Assert.Contains(catalog.Offers, o => o.Id == "scooters-vierzon");
+        Assert.Contains(catalog.Diagnostics, d => d.File == "offres/loiret/notes.txt");
+    }
 }

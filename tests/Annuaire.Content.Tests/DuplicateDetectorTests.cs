@@ -64,17 +64,10 @@ public sealed class DuplicateDetectorTests : IDisposable
     [Fact]
     public void Load_WhenTestFolderHoldsDuplicates_ReportsTheSamePairsAsPairwiseComparison()
     {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(ContentCases, "referentiels")))
-        {
-            Directory.CreateDirectory(Path.Combine(_root.FullName, "referentiels"));
-            File.Copy(file, Path.Combine(_root.FullName, "referentiels", Path.GetFileName(file)));
-        }
-
+        CopyReferentials();
         foreach (var offer in GenerateOffers(seed: 4, count: 400))
         {
-            var path = Path.Combine(_root.FullName, offer.SourcePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, ToFile(offer));
+            WriteOffer(offer);
         }
 
         var catalog = ContentLoader.Load(_root.FullName, Options);
@@ -83,6 +76,55 @@ public sealed class DuplicateDetectorTests : IDisposable
         var expected = PairwiseOracle.Find(catalog.Offers, catalog.Referentials).OrderBy(d => d.File, StringComparer.Ordinal).ToList();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, catalog.Diagnostics.Where(d => d.Code == DiagnosticCodes.ProbableDuplicate));
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Load_WhenOffersAreAddedChangedAndDeleted_FindsTheSameDuplicatesAsAFullPass(int seed)
+    {
+        CopyReferentials();
+        var offers = GenerateOffers(seed, count: 500);
+        foreach (var offer in offers.Take(400))
+        {
+            WriteOffer(offer);
+        }
+
+        var random = new Random(seed);
+        var catalog = ContentLoader.Load(_root.FullName, Options);
+        var next = 400;
+        for (var round = 0; round < 12; round++)
+        {
+            var present = Directory.EnumerateFiles(Path.Combine(_root.FullName, "offres"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            for (var edit = 0; edit < 1 + random.Next(8); edit++)
+            {
+                var file = present[random.Next(present.Count)];
+                switch (random.Next(3))
+                {
+                    case 0 when File.Exists(file):
+                        File.Delete(file);
+                        break;
+                    case 1 when next < offers.Count:
+                        WriteOffer(offers[next++]);
+                        break;
+                    default:
+                        // Another offer's title, porteur, contact and zones: makes and undoes duplicates.
+                        var id = Path.GetFileNameWithoutExtension(file);
+                        var model = offers[random.Next(offers.Count)];
+                        WriteOffer(model with { Id = id, SourcePath = Path.GetRelativePath(_root.FullName, file).Replace('\\', '/') }, laterWrite: true);
+                        break;
+                }
+            }
+
+            catalog = ContentLoader.Load(_root.FullName, Options, catalog);
+            var full = ContentLoader.Load(_root.FullName, Options);
+
+            Assert.Equal(full.Offers.Select(o => o.Id), catalog.Offers.Select(o => o.Id));
+            Assert.Equal(full.Diagnostics, catalog.Diagnostics);
+        }
+
+        Assert.Contains(catalog.Diagnostics, d => d.Message.Contains("même porteur", StringComparison.Ordinal));
+        Assert.Contains(catalog.Diagnostics, d => d.Message.Contains("même contact", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -108,6 +150,27 @@ public sealed class DuplicateDetectorTests : IDisposable
 
         Assert.Equal("offres/b.md", warning.File);
         Assert.Contains("offres/a.md", warning.Message, StringComparison.Ordinal);
+    }
+
+    private void CopyReferentials()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(ContentCases, "referentiels")))
+        {
+            Directory.CreateDirectory(Path.Combine(_root.FullName, "referentiels"));
+            File.Copy(file, Path.Combine(_root.FullName, "referentiels", Path.GetFileName(file)));
+        }
+    }
+
+    private void WriteOffer(Offer offer, bool laterWrite = false)
+    {
+        var path = Path.Combine(_root.FullName, offer.SourcePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, ToFile(offer));
+        if (laterWrite)
+        {
+            // A later write time, whatever the file system's clock resolution: the load sees the change.
+            File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddMinutes(1));
+        }
     }
 
     private List<Offer> GenerateOffers(int seed, int count)

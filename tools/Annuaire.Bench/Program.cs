@@ -19,6 +19,7 @@ using Annuaire.Search.Querying;
 //   --snippets              snippet cost, 2 KB vs 200 KB body    --write DIR   write a content folder (with --corpus realistic: realistic)
 //   --hostile               the most expensive accepted request vs « aide permis », same run
 //   --update                one edited file → searchable (incremental load + index update), vs full load + build
+//   --reload-only           with --update: the incremental re-read only (no index), to profile it quickly
 //   --profile DIR [--loop S] latency per kind of query on a realistic corpus kept in DIR (index saved there too),
 //                           then S seconds of searches for a profiler to attach
 //   relevance [--content DIR] [--queries FILE] [--misses]   judged relevance suite (docs/pertinence.md)
@@ -41,6 +42,7 @@ var loadOnly = false;
 var snippets = false;
 var hostile = false;
 var update = false;
+var reloadOnly = false;
 string? profile = null;
 var loopSeconds = 0;
 for (var i = 0; i < args.Length; i++)
@@ -69,6 +71,7 @@ for (var i = 0; i < args.Length; i++)
         case "--snippets": snippets = true; break;
         case "--hostile": hostile = true; break;
         case "--update": update = true; break;
+        case "--reload-only": reloadOnly = true; break;
         case "--profile": profile = Value(); break;
         case "--loop": loopSeconds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         default: Console.Error.WriteLine($"Option inconnue : {args[i]}"); return 2;
@@ -106,7 +109,7 @@ if (snippets)
 
 if (update)
 {
-    UpdateLatency.Run(source, sizes[0], Math.Min(queryCount, 50), keepCorpus, reuseCorpus);
+    UpdateLatency.Run(source, sizes[0], Math.Min(queryCount, 50), keepCorpus, reuseCorpus, reloadOnly);
     return 0;
 }
 

@@ -26,8 +26,16 @@ internal sealed class IndexGeneration
     /// <param name="offers">The offers of this state, by id.</param>
     /// <param name="builtAt">When this state was published.</param>
     /// <param name="fingerprint">Content fingerprint of this state.</param>
-    /// <param name="previous">The generation it follows on the same lineage (its referential-derived data is reused), or null.</param>
-    public IndexGeneration(long number, IndexLineage lineage, IndexSearcher searcher, IReadOnlyDictionary<string, Offer> offers, DateTimeOffset builtAt, string fingerprint, IndexGeneration? previous)
+    /// <param name="previous">
+    /// The generation it follows on the same lineage, or null: its referential-derived data and
+    /// what it read of the segments both share are reused.
+    /// </param>
+    /// <param name="offersKept">
+    /// Whether an offer that was not re-indexed since <paramref name="previous"/> is the same
+    /// object in both (an incremental update; not when the catalogue was read again as a whole).
+    /// </param>
+    /// <param name="catalogueOrder">The offers in catalogue order (the first spelling of a keyword is the one suggested), or null for the order of <paramref name="offers"/>.</param>
+    public IndexGeneration(long number, IndexLineage lineage, IndexSearcher searcher, IReadOnlyDictionary<string, Offer> offers, DateTimeOffset builtAt, string fingerprint, IndexGeneration? previous, bool offersKept = false, IEnumerable<Offer>? catalogueOrder = null)
     {
         if (!lineage.TryAddReference())
         {
@@ -41,10 +49,15 @@ internal sealed class IndexGeneration
         Offers = offers;
         BuiltAt = builtAt;
         Referentials = lineage.Referentials;
-        Keywords = KeywordSuggestions.From(offers.Values, Referentials, previous?.Keywords);
+        // Suggestions walk every offer: built by the first suggestion asked of this generation, not
+        // by the update (which would pay it at every edit). Only a built predecessor is kept, never
+        // a chain of generations.
+        var basis = previous is null ? null : previous._keywords.IsValueCreated ? previous._keywords.Value : previous._keywordsBasis;
+        _keywordsBasis = basis;
+        _keywords = new Lazy<KeywordSuggestions>(() => KeywordSuggestions.From(catalogueOrder ?? offers.Values, Referentials, basis), LazyThreadSafetyMode.ExecutionAndPublication);
         TerritoryNames = previous is not null && ReferenceEquals(previous.Referentials, Referentials) ? previous.TerritoryNames : new TerritoryRecognizer(Referentials.Territories);
-        Facets = FacetOrdinals.Load(searcher.IndexReader, SearchExecution.AllFacetFields);
-        OffersByDoc = ReadOffersByDoc(searcher.IndexReader, offers);
+        Facets = FacetOrdinals.Load(searcher.IndexReader, SearchExecution.AllFacetFields, previous?.Facets);
+        _offersByDoc = ReadOffersByDoc(searcher.IndexReader, offers, offersKept ? previous : null);
         Lookups = new TermLookups(searcher.IndexReader);
     }
 
@@ -71,14 +84,21 @@ internal sealed class IndexGeneration
 
     public DateTimeOffset BuiltAt { get; }
 
-    public KeywordSuggestions Keywords { get; }
+    /// <summary>Keyword suggestions of this generation's offers (built on first use).</summary>
+    public KeywordSuggestions Keywords => _keywords.Value;
+
+    private readonly Lazy<KeywordSuggestions> _keywords;
+
+    private readonly KeywordSuggestions? _keywordsBasis;
 
     public TerritoryRecognizer TerritoryNames { get; }
 
     public FacetOrdinals Facets { get; }
 
     /// <summary>The offer of each document (by global doc id): hits need no stored-field read.</summary>
-    public IReadOnlyList<Offer?> OffersByDoc { get; }
+    public IReadOnlyList<Offer?> OffersByDoc => _offersByDoc;
+
+    private readonly Offer?[] _offersByDoc;
 
     /// <summary>The documents listed on <paramref name="today"/> (<see cref="OfferVisibility"/>), computed once a day.</summary>
     public DocSet ListedOn(DateOnly today, IndexReader reader)
@@ -124,15 +144,36 @@ internal sealed class IndexGeneration
 
     private sealed record ListedDocs(DateOnly Day, DocSet Docs);
 
-    private static Offer?[] ReadOffersByDoc(IndexReader reader, IReadOnlyDictionary<string, Offer> offers)
+    /// <summary>
+    /// The offer of each live document. Segments shared with <paramref name="previous"/> (same
+    /// core: same documents) copy its offers and only drop the documents deleted since; only new
+    /// segments read their ids.
+    /// </summary>
+    private static Offer?[] ReadOffersByDoc(IndexReader reader, IReadOnlyDictionary<string, Offer> offers, IndexGeneration? previous)
     {
         var result = new Offer?[reader.MaxDoc];
+        var before = previous?.Searcher.IndexReader.Leaves.ToDictionary(l => l.AtomicReader.CoreCacheKey, l => l.DocBase);
         var id = new BytesRef();
         foreach (var leaf in reader.Leaves)
         {
-            var ids = leaf.AtomicReader.GetSortedDocValues(OfferFields.IdValue);
-            var live = leaf.AtomicReader.LiveDocs;
-            for (var doc = 0; ids is not null && doc < leaf.AtomicReader.MaxDoc; doc++)
+            var segment = leaf.AtomicReader;
+            var live = segment.LiveDocs;
+            if (before is not null && before.TryGetValue(segment.CoreCacheKey, out var docBase))
+            {
+                Array.Copy(previous!._offersByDoc, docBase, result, leaf.DocBase, segment.MaxDoc);
+                for (var doc = 0; live is not null && doc < segment.MaxDoc; doc++)
+                {
+                    if (!live.Get(doc))
+                    {
+                        result[leaf.DocBase + doc] = null;
+                    }
+                }
+
+                continue;
+            }
+
+            var ids = segment.GetSortedDocValues(OfferFields.IdValue);
+            for (var doc = 0; ids is not null && doc < segment.MaxDoc; doc++)
             {
                 if (live is null || live.Get(doc))
                 {

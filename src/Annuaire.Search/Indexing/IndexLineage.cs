@@ -68,22 +68,16 @@ internal sealed class IndexLineage
     }
 
     /// <summary>
-    /// Runs <paramref name="copy"/> on the files of the last commit, which stay on the directory
-    /// until it returns even if searchers close or segments merge meanwhile.
+    /// Holds the files of the last commit on the directory, even if searchers close or segments
+    /// merge meanwhile, until <see cref="ReleaseCommit"/>; updates may go on in the meantime.
     /// </summary>
-    public void WithLastCommit(Action<IReadOnlyCollection<string>> copy)
+    public IndexCommit HoldLastCommit() => ((SnapshotDeletionPolicy)Writer.Config.IndexDeletionPolicy).Snapshot();
+
+    /// <summary>Lets the files of a commit held by <see cref="HoldLastCommit"/> go once unused.</summary>
+    public void ReleaseCommit(IndexCommit commit)
     {
-        var snapshots = (SnapshotDeletionPolicy)Writer.Config.IndexDeletionPolicy;
-        var commit = snapshots.Snapshot();
-        try
-        {
-            copy([.. commit.FileNames]);
-        }
-        finally
-        {
-            snapshots.Release(commit);
-            Writer.DeleteUnusedFiles();
-        }
+        ((SnapshotDeletionPolicy)Writer.Config.IndexDeletionPolicy).Release(commit);
+        Writer.DeleteUnusedFiles();
     }
 
     /// <summary>Takes a reference; false once closed.</summary>

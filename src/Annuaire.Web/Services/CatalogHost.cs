@@ -41,6 +41,11 @@ public sealed class CatalogHost : BackgroundService, ICatalogSource
     private Task _startupRefresh = Task.CompletedTask;
     private long _pendingSince = -1;
 
+    // Paths the watcher reported since the last load: the next load looks only at them. Null means
+    // "list everything" (start, events lost, a failed load whose paths were taken).
+    private readonly System.Threading.Lock _pathsLock = new();
+    private HashSet<string>? _changedPaths;
+
     /// <summary>Creates the host.</summary>
     public CatalogHost(OfferSearchEngine engine, IOutputCacheStore cache, IOptions<AnnuaireOptions> options, ILogger<CatalogHost> logger, TimeProvider clock)
     {
@@ -116,7 +121,10 @@ public sealed class CatalogHost : BackgroundService, ICatalogSource
         {
             try
             {
-                Load(onlyIfChanged: false);
+                if (Load(onlyIfChanged: false))
+                {
+                    Save();
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -132,8 +140,9 @@ public sealed class CatalogHost : BackgroundService, ICatalogSource
         _watcher.Renamed += OnChange;
         _watcher.Error += (_, e) =>
         {
-            // Events may have been lost (buffer overflow): reload to be sure.
-            _logger.LogWarning(e.GetException(), "Surveillance du contenu interrompue ; rechargement par précaution");
+            // Events may have been lost (buffer overflow): reload everything to be sure.
+            _logger.LogWarning(e.GetException(), "Surveillance du contenu interrompue ; rechargement complet par précaution");
+            ListEverythingNextTime();
             Signal();
         };
         _watcher.EnableRaisingEvents = true;
@@ -157,7 +166,7 @@ public sealed class CatalogHost : BackgroundService, ICatalogSource
                 }
                 while (reader.TryPeek(out _));
 
-                await ReloadAsync(onlyIfChanged: false, stoppingToken);
+                await ReloadAsync(onlyIfChanged: false, listEverything: false, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -174,8 +183,8 @@ public sealed class CatalogHost : BackgroundService, ICatalogSource
         await base.StopAsync(cancellationToken);
     }
 
-    /// <summary>Reloads the content and swaps the index; never throws.</summary>
-    public Task ReloadAsync() => ReloadAsync(onlyIfChanged: false, CancellationToken.None);
+    /// <summary>Reloads the content (listing every file) and swaps the index; never throws.</summary>
+    public Task ReloadAsync() => ReloadAsync(onlyIfChanged: false, listEverything: true, CancellationToken.None);
 
     /// <inheritdoc />
     public override void Dispose()
@@ -185,7 +194,38 @@ public sealed class CatalogHost : BackgroundService, ICatalogSource
         base.Dispose();
     }
 
-    private void OnChange(object sender, FileSystemEventArgs e) => Signal();
+    private void OnChange(object sender, FileSystemEventArgs e)
+    {
+        lock (_pathsLock)
+        {
+            _changedPaths?.Add(e.FullPath);
+            if (e is RenamedEventArgs renamed)
+            {
+                _changedPaths?.Add(renamed.OldFullPath);
+            }
+        }
+
+        Signal();
+    }
+
+    private void ListEverythingNextTime()
+    {
+        lock (_pathsLock)
+        {
+            _changedPaths = null;
+        }
+    }
+
+    /// <summary>The paths reported since the last load (null: list everything), and a new set for the next one.</summary>
+    private HashSet<string>? TakeChangedPaths(bool listEverything)
+    {
+        lock (_pathsLock)
+        {
+            var taken = listEverything ? null : _changedPaths;
+            _changedPaths = new HashSet<string>(StringComparer.Ordinal);
+            return taken;
+        }
+    }
 
     private void Signal()
     {
@@ -216,20 +256,30 @@ public sealed class CatalogHost : BackgroundService, ICatalogSource
         }
 
         // The content may have changed while the site was stopped: compare, rebuild only if needed.
-        _startupRefresh = Task.Run(() => ReloadAsync(onlyIfChanged: true, CancellationToken.None));
+        _startupRefresh = Task.Run(() => ReloadAsync(onlyIfChanged: true, listEverything: true, CancellationToken.None));
         return true;
     }
 
-    private async Task ReloadAsync(bool onlyIfChanged, CancellationToken cancellationToken)
+    private async Task ReloadAsync(bool onlyIfChanged, bool listEverything, CancellationToken cancellationToken)
     {
         await _reloadGate.WaitAsync(cancellationToken);
         try
         {
             // Whatever arrives from now on needs another reload; what came before is covered by this one.
             Interlocked.Exchange(ref _pendingSince, _changes.Reader.Count > 0 ? _clock.GetTimestamp() : -1);
-            if (Load(onlyIfChanged))
+            if (Load(onlyIfChanged, TakeChangedPaths(listEverything)))
             {
+                // Pages first (the change is searchable from here), then the copy on disk.
                 await _cache.EvictByTagAsync(CacheTag, cancellationToken);
+                if (_changes.Reader.Count == 0)
+                {
+                    Save();
+                }
+                else
+                {
+                    // Another change already waits (a burst, a `git pull`): its reload saves the index once for all.
+                    _logger.LogDebug("Enregistrement de l'index reporté au rechargement suivant");
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -281,12 +331,23 @@ public sealed class CatalogHost : BackgroundService, ICatalogSource
     }
 
     /// <summary>
-    /// Loads the content (reading only the files changed since the last load) and brings the index
-    /// to it (re-indexing only the offers that changed); false when nothing changed.
+    /// Loads the content (reading only the files changed since the last load, and listing only
+    /// <paramref name="changedPaths"/> when known) and brings the index to it (re-indexing only the
+    /// offers that changed); false when nothing changed. The caller saves the index.
     /// </summary>
-    private bool Load(bool onlyIfChanged)
+    private bool Load(bool onlyIfChanged, HashSet<string>? changedPaths = null)
     {
-        var catalog = ContentLoader.Load(ContentPath, ValidationOptions.ForToday(_clock, _options.StaleAfterMonths), _lastCatalog);
+        ContentCatalog catalog;
+        try
+        {
+            catalog = ContentLoader.Load(ContentPath, ValidationOptions.ForToday(_clock, _options.StaleAfterMonths), _lastCatalog, changedPaths);
+        }
+        catch
+        {
+            ListEverythingNextTime(); // The paths taken for this load are not covered by any catalogue.
+            throw;
+        }
+
         var served = _engine.Status;
         if (catalog.FileCount == 0 && served is { OfferCount: > 0 })
         {
@@ -320,7 +381,6 @@ public sealed class CatalogHost : BackgroundService, ICatalogSource
             _logger.LogInformation("Index mis à jour : {Changed} offre(s) réindexée(s) ou retirée(s) sur {Offers}, {Errors} fichier(s) en erreur", changed, catalog.Offers.Count, catalog.ErrorCount);
         }
 
-        Save();
         return true;
     }
 

@@ -178,8 +178,11 @@ public sealed class ReplicaModeTests : IDisposable
         Assert.Equal(version, after.RootElement.GetProperty("indexVersion").GetString());
     }
 
+    // One second apart: version ids order by time only to the second (then by content fingerprint).
+    private DateTimeOffset _publishedAt = DateTimeOffset.UtcNow;
+
     private string Publish() =>
-        _store.Publish(ContentLoader.Load(_site.ContentPath, ValidationOptions.ForToday(TimeProvider.System)), TimeProvider.System, keep: 10).Version.Id;
+        _store.Publish(ContentLoader.Load(_site.ContentPath, ValidationOptions.ForToday(TimeProvider.System)), new SettableClock(_publishedAt = _publishedAt.AddSeconds(1)), keep: 10).Version.Id;
 
     private async Task<JsonDocument> HealthAsync()
     {
