@@ -104,6 +104,22 @@ internal static class Profile
         Row("100 à 999 résultats", i => totals[i] is >= 100 and < 1_000);
         Row("moins de 100 résultats", i => totals[i] < 100);
 
+        // Cores left idle or taken by a search (SplitSearch), measured in the same run: the ratio is the claim.
+        Console.WriteLine();
+        Console.WriteLine("| recherche | p50 (ms) | p95 (ms) | p99 (ms) | requêtes/s (1 thread) | requêtes/s (2 threads) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (name, search) in new (string, Func<int, int>)[]
+        {
+            ("un fil par recherche", i => engine.Search(requests[i], workers: 1, minCostToSplit: long.MaxValue).Total),
+            ("cœurs libres pris (par défaut)", i => engine.Search(requests[i]).Total),
+        })
+        {
+            var one = LatencyRun.Measure(requests.Length, search, 1);
+            var two = LatencyRun.Measure(requests.Length, search, 2);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {one.P(0.5):0.00} | {one.P(0.95):0.00} | {one.P(0.99):0.00} | {one.QueriesPerSecond:0} | {two.QueriesPerSecond:0} |"));
+        }
+
         if (loopSeconds > 0)
         {
             Console.WriteLine($"Boucle de {loopSeconds} s (PID {Environment.ProcessId})…");

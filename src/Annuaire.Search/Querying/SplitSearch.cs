@@ -69,11 +69,13 @@ internal static class SplitSearch
             return [first.Collector];
         }
 
+        // Ranges in proportion to each segment's size: the small segments of recent updates get one.
         var ranges = new List<(AtomicReaderContext Leaf, int Start, int End)>();
+        var total = Math.Max(1, searcher.IndexReader.MaxDoc);
         foreach (var leaf in leaves)
         {
             var maxDoc = leaf.AtomicReader.MaxDoc;
-            var count = Math.Min(workers * RangesPerWorker, Math.Max(1, maxDoc));
+            var count = (int)Math.Clamp((long)workers * RangesPerWorker * maxDoc / total, 1, Math.Max(1, maxDoc));
             for (var r = 0; r < count; r++)
             {
                 ranges.Add((leaf, (int)((long)maxDoc * r / count), (int)((long)maxDoc * (r + 1) / count)));
