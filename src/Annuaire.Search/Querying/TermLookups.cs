@@ -29,8 +29,8 @@ internal sealed class TermLookups(IndexReader reader)
     /// </summary>
     public const int MaxExpansions = 16;
 
-    private readonly ConcurrentDictionary<(string Word, int Edits), BooleanQuery> _expansions = new();
-    private readonly ConcurrentDictionary<Term, TermContext> _terms = new();
+    private readonly Bounded<(string Word, int Edits), BooleanQuery> _expansions = new();
+    private readonly Bounded<Term, TermContext> _terms = new();
 
     /// <summary>The index these expansions are read from.</summary>
     public IndexReader Reader { get; } = reader;
@@ -42,19 +42,12 @@ internal sealed class TermLookups(IndexReader reader)
     /// </summary>
     public BooleanQuery Expand(string word, int edits)
     {
-        if (!_expansions.TryGetValue((word, edits), out var expansion))
+        var expansion = _expansions.GetOrAdd((word, edits), key =>
         {
-            if (_expansions.Count >= MaxEntries)
-            {
-                _expansions.Clear();
-            }
-
             // Guard: FuzzyQuery misbehaves when the prefix is as long as the term.
-            var fuzzy = new FuzzyQuery(new Term(OfferFields.Spell, word), edits, Math.Min(1, word.Length - 1), MaxExpansions, transpositions: true);
-            expansion = fuzzy.Rewrite(Reader) as BooleanQuery ?? new BooleanQuery(disableCoord: true);
-            _expansions.TryAdd((word, edits), expansion);
-        }
-
+            var fuzzy = new FuzzyQuery(new Term(OfferFields.Spell, key.Word), key.Edits, Math.Min(1, key.Word.Length - 1), MaxExpansions, transpositions: true);
+            return fuzzy.Rewrite(Reader) as BooleanQuery ?? new BooleanQuery(disableCoord: true);
+        });
         return (BooleanQuery)expansion.Clone();
     }
 
@@ -62,19 +55,34 @@ internal sealed class TermLookups(IndexReader reader)
     public TermQuery Query(Term term) => new(term, Context(term));
 
     /// <summary>Where <paramref name="term"/> is in each segment's dictionary (looked up once per generation).</summary>
-    public TermContext Context(Term term)
+    public TermContext Context(Term term) => _terms.GetOrAdd(term, t => TermContext.Build(Reader.Context, t));
+
+    /// <summary>
+    /// A concurrent map forgotten all at once past <see cref="MaxEntries"/> entries. Its size is
+    /// counted apart: <see cref="ConcurrentDictionary{TKey, TValue}.Count"/> takes every lock, and
+    /// distinct searches miss often. Under concurrency the bound may be passed by a few entries.
+    /// </summary>
+    private sealed class Bounded<TKey, TValue>
+        where TKey : notnull
     {
-        if (!_terms.TryGetValue(term, out var context))
+        private readonly ConcurrentDictionary<TKey, TValue> _map = new();
+        private int _count;
+
+        public TValue GetOrAdd(TKey key, Func<TKey, TValue> create)
         {
-            if (_terms.Count >= MaxEntries)
+            if (_map.TryGetValue(key, out var value))
             {
-                _terms.Clear();
+                return value;
             }
 
-            context = TermContext.Build(Reader.Context, term);
-            _terms.TryAdd(term, context);
-        }
+            value = create(key);
+            if (_map.TryAdd(key, value) && Interlocked.Increment(ref _count) > MaxEntries)
+            {
+                _map.Clear();
+                Interlocked.Exchange(ref _count, 0);
+            }
 
-        return context;
+            return value;
+        }
     }
 }
