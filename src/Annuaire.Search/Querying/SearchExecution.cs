@@ -522,11 +522,9 @@ internal sealed class SearchExecution
 
         if (terms is not null && _workers > 1 && page.Count >= MinHitsToSplitMarking)
         {
-            // An idle core marks the second half of the page (each half reads its own postings).
+            // An idle core marks the second half of the page (each half reads its own postings); a busy pool leaves it to this thread.
             var half = page.Count / 2;
-            var second = Task.Run(() => Mark(half, page.Count));
-            Mark(0, half);
-            second.GetAwaiter().GetResult();
+            IdleCore.Both(() => Mark(0, half), () => Mark(half, page.Count));
         }
         else
         {
