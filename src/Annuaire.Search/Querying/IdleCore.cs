@@ -3,10 +3,11 @@ using System.Runtime.ExceptionServices;
 namespace Annuaire.Search.Querying;
 
 /// <summary>
-/// Runs two independent pieces of work, the second offered to an idle thread of the pool. The
-/// calling thread never waits for a thread that has not started: when the first piece is done
-/// and the second is still queued (a busy pool), the caller takes it back and runs it itself.
-/// Blocking on queued work instead is how a loaded server starves its own thread pool.
+/// Runs independent pieces of work, all but the first offered to idle threads of the pool (the
+/// halves of a page to mark, the workers of a split pass). The calling thread never waits for a
+/// thread that has not started: when the first piece is done and another is still queued (a busy
+/// pool), the caller takes it back and runs it itself. Blocking on queued work instead is how a
+/// loaded server starves its own thread pool.
 /// </summary>
 internal static class IdleCore
 {
@@ -15,24 +16,49 @@ internal static class IdleCore
     private const int TakenBack = 2;
 
     /// <summary>Runs <paramref name="first"/> here and <paramref name="second"/> on an idle thread if one takes it in time.</summary>
-    public static void Both(Action first, Action second) =>
-        Both(first, second, static offer => ThreadPool.UnsafeQueueUserWorkItem(static o => o(), offer, preferLocal: false));
+    public static void Both(Action first, Action second) => All(first, [second]);
 
-    /// <summary><see cref="Both(Action, Action)"/> with the second piece handed to <paramref name="queue"/> (tests: a pool that never runs it).</summary>
-    internal static void Both(Action first, Action second, Action<Action> queue)
+    /// <summary>Runs <paramref name="first"/> here and each of <paramref name="others"/> on an idle thread if one takes it in time.</summary>
+    public static void All(Action first, IReadOnlyList<Action> others) =>
+        All(first, others, static offer => ThreadPool.UnsafeQueueUserWorkItem(static o => o(), offer, preferLocal: false));
+
+    /// <summary><see cref="All(Action, IReadOnlyList{Action})"/> with each other piece handed to <paramref name="queue"/> (tests: a pool that never runs it).</summary>
+    internal static void All(Action first, IReadOnlyList<Action> others, Action<Action> queue)
     {
-        var offer = new Offer(second);
-        queue(offer.RunIfStillQueued);
-        using (offer)
+        var offers = new Offer[others.Count];
+        for (var i = 0; i < offers.Length; i++)
         {
-            try
+            offers[i] = new Offer(others[i]);
+            queue(offers[i].RunIfStillQueued);
+        }
+
+        try
+        {
+            first();
+        }
+        finally
+        {
+            // Every piece is done (here or elsewhere) before returning, even when the first failed.
+            ExceptionDispatchInfo? failure = null;
+            foreach (var offer in offers)
             {
-                first();
+                try
+                {
+                    offer.Finish();
+                }
+#pragma warning disable CA1031 // The first failure is rethrown once every piece is done.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    failure ??= ExceptionDispatchInfo.Capture(e);
+                }
+                finally
+                {
+                    offer.Dispose();
+                }
             }
-            finally
-            {
-                offer.Finish();
-            }
+
+            failure?.Throw();
         }
     }
 

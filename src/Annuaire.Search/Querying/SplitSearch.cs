@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -82,40 +81,32 @@ internal static class SplitSearch
             }
         }
 
+        // Each other worker is offered to an idle thread; one not started when the ranges are all
+        // taken is dropped by the caller, which never waits for a thread that has not started.
         var shared = new Shared(ranges.Count);
-        var helpers = new Helper<TCollector>[workers - 1];
-        for (var h = 0; h < helpers.Length; h++)
-        {
-            helpers[h] = new Helper<TCollector>(weight, create, ranges, shared);
-            helpers[h].Start();
-        }
-
-        var collectors = new List<TCollector> { first.Collector };
-        try
-        {
-            first.Take(ranges, shared);
-        }
-        finally
-        {
-            // Even when this thread failed, the helpers are waited for: none outlives the pass.
-            foreach (var helper in helpers)
+        var others = new TCollector?[workers - 1];
+        IdleCore.All(
+            () => first.Take(ranges, shared),
+            [.. Enumerable.Range(0, others.Length).Select(h => (Action)(() =>
             {
-                if (helper.Finish() is { } collector)
+                if (shared.AnyLeft)
                 {
-                    collectors.Add(collector);
+                    var worker = new Worker<TCollector>(weight, create());
+                    others[h] = worker.Collector;
+                    worker.Take(ranges, shared);
                 }
+            }))]);
 
-                helper.Dispose();
-            }
-        }
-
-        return [.. collectors];
+        return [first.Collector, .. others.OfType<TCollector>()];
     }
 
     /// <summary>The next range to take, shared by the workers of one pass.</summary>
     private sealed class Shared(int count)
     {
         private int _next = -1;
+
+        /// <summary>Whether a range may still be left (a hint: <see cref="Next"/> decides).</summary>
+        public bool AnyLeft => Volatile.Read(ref _next) + 1 < count;
 
         public int Next()
         {
@@ -199,64 +190,6 @@ internal static class SplitSearch
             catch (CollectionTerminatedException)
             {
                 _terminated.Add(leaf.Ord); // The collector has seen enough of this segment.
-            }
-        }
-    }
-
-    /// <summary>A worker on the thread pool, which gives up if the pass ended before it started.</summary>
-    private sealed class Helper<TCollector>(Weight weight, Func<TCollector> create, List<(AtomicReaderContext Leaf, int Start, int End)> ranges, Shared shared) : IDisposable
-        where TCollector : ICollector
-    {
-        private const int NotStarted = 0;
-        private const int Started = 1;
-        private const int GivenUp = 2;
-
-        /// <summary>Set when the worker is done; waited for with little spinning (the other core is busy working).</summary>
-        private readonly ManualResetEventSlim _done = new(initialState: false, spinCount: 20);
-        private int _state;
-        private TCollector? _collector;
-        private ExceptionDispatchInfo? _failure;
-
-        public void Start() => ThreadPool.UnsafeQueueUserWorkItem(static helper => helper.Work(), this, preferLocal: false);
-
-        /// <summary>Waits for the worker if it started (its collector), or stops it from starting (null).</summary>
-        public TCollector? Finish()
-        {
-            if (Interlocked.CompareExchange(ref _state, GivenUp, NotStarted) == NotStarted)
-            {
-                return default; // Every range was taken before the thread pool ran it.
-            }
-
-            _done.Wait();
-            _failure?.Throw();
-            return _collector;
-        }
-
-        /// <summary>Only once <see cref="Finish"/> returned: the worker no longer touches the event.</summary>
-        public void Dispose() => _done.Dispose();
-
-        private void Work()
-        {
-            if (Interlocked.CompareExchange(ref _state, Started, NotStarted) != NotStarted)
-            {
-                return;
-            }
-
-            try
-            {
-                var worker = new Worker<TCollector>(weight, create());
-                _collector = worker.Collector;
-                worker.Take(ranges, shared);
-            }
-#pragma warning disable CA1031 // Any failure is handed to the searching thread, which rethrows it.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                _failure = ExceptionDispatchInfo.Capture(e);
-            }
-            finally
-            {
-                _done.Set();
             }
         }
     }

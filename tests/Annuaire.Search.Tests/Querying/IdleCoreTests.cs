@@ -24,7 +24,7 @@ public sealed class IdleCoreTests
         Action? queued = null;
         var ranOn = -1;
 
-        IdleCore.Both(() => { }, () => ranOn = Environment.CurrentManagedThreadId, work => queued = work);
+        IdleCore.All(() => { }, [() => ranOn = Environment.CurrentManagedThreadId], work => queued = work);
         queued!(); // The pool starts it late: the piece is not run twice.
 
         Assert.Equal(Environment.CurrentManagedThreadId, ranOn);
@@ -35,7 +35,7 @@ public sealed class IdleCoreTests
     {
         var second = 0;
 
-        IdleCore.Both(() => { }, () => Interlocked.Increment(ref second), work => work());
+        IdleCore.All(() => { }, [() => Interlocked.Increment(ref second)], work => work());
 
         Assert.Equal(1, second);
     }
