@@ -29,8 +29,15 @@ internal sealed class TermLookups(IndexReader reader)
     /// </summary>
     public const int MaxExpansions = 16;
 
-    private readonly Bounded<(string Word, int Edits), BooleanQuery> _expansions = new();
-    private readonly Bounded<Term, TermContext> _terms = new();
+    // The look-ups, one delegate each per generation (not one per call on the search path).
+    private readonly Bounded<(string Word, int Edits), BooleanQuery> _expansions = new(key =>
+    {
+        // Guard: FuzzyQuery misbehaves when the prefix is as long as the term.
+        var fuzzy = new FuzzyQuery(new Term(OfferFields.Spell, key.Word), key.Edits, Math.Min(1, key.Word.Length - 1), MaxExpansions, transpositions: true);
+        return fuzzy.Rewrite(reader) as BooleanQuery ?? new BooleanQuery(disableCoord: true);
+    });
+
+    private readonly Bounded<Term, TermContext> _terms = new(term => TermContext.Build(reader.Context, term));
 
     /// <summary>The index these expansions are read from.</summary>
     public IndexReader Reader { get; } = reader;
@@ -42,12 +49,7 @@ internal sealed class TermLookups(IndexReader reader)
     /// </summary>
     public BooleanQuery Expand(string word, int edits)
     {
-        var expansion = _expansions.GetOrAdd((word, edits), key =>
-        {
-            // Guard: FuzzyQuery misbehaves when the prefix is as long as the term.
-            var fuzzy = new FuzzyQuery(new Term(OfferFields.Spell, key.Word), key.Edits, Math.Min(1, key.Word.Length - 1), MaxExpansions, transpositions: true);
-            return fuzzy.Rewrite(Reader) as BooleanQuery ?? new BooleanQuery(disableCoord: true);
-        });
+        var expansion = _expansions.GetOrAdd((word, edits));
         return (BooleanQuery)expansion.Clone();
     }
 
@@ -55,20 +57,20 @@ internal sealed class TermLookups(IndexReader reader)
     public TermQuery Query(Term term) => new(term, Context(term));
 
     /// <summary>Where <paramref name="term"/> is in each segment's dictionary (looked up once per generation).</summary>
-    public TermContext Context(Term term) => _terms.GetOrAdd(term, t => TermContext.Build(Reader.Context, t));
+    public TermContext Context(Term term) => _terms.GetOrAdd(term);
 
     /// <summary>
     /// A concurrent map forgotten all at once past <see cref="MaxEntries"/> entries. Its size is
     /// counted apart: <see cref="ConcurrentDictionary{TKey, TValue}.Count"/> takes every lock, and
     /// distinct searches miss often. Under concurrency the bound may be passed by a few entries.
     /// </summary>
-    private sealed class Bounded<TKey, TValue>
+    private sealed class Bounded<TKey, TValue>(Func<TKey, TValue> create)
         where TKey : notnull
     {
         private readonly ConcurrentDictionary<TKey, TValue> _map = new();
         private int _count;
 
-        public TValue GetOrAdd(TKey key, Func<TKey, TValue> create)
+        public TValue GetOrAdd(TKey key)
         {
             if (_map.TryGetValue(key, out var value))
             {
