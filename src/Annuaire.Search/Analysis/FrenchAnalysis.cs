@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
@@ -26,13 +25,13 @@ public static class FrenchAnalysis
 
     /// <summary>
     /// The start shared by every chain of the project: StandardTokenizer → ElisionFilter →
-    /// LowerCaseFilter. Synonym rules are parsed with exactly this, so they match the text.
+    /// lower case (<see cref="InvariantLowerCaseFilter"/>, Lucene's LowerCaseFilter made fast). Synonym rules are parsed with exactly this, so they match the text.
     /// </summary>
     public static TokenStream BaseChain(TextReader reader, out Tokenizer tokenizer)
     {
         tokenizer = new StandardTokenizer(LuceneSettings.Version, reader);
         TokenStream stream = new ElisionFilter(tokenizer, ElisionSet);
-        return new LowerCaseFilter(LuceneSettings.Version, stream);
+        return new InvariantLowerCaseFilter(stream);
     }
 
     private static CharArraySet BuildStopWords()
