@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
@@ -161,7 +160,7 @@ internal sealed class HeapDirectory : BaseDirectory
     }
 
     /// <summary>
-    /// Writes into chunks rented from the shared pool (no lock, no 1 KB buffer per switch as
+    /// Writes into growing chunks (no lock, no 1 KB buffer per switch as
     /// <see cref="RAMOutputStream"/> takes: a sixth of an index build went to those locks) with
     /// Lucene's CRC-32 checksum, and seals the file into one array on close.
     /// </summary>
@@ -172,7 +171,7 @@ internal sealed class HeapDirectory : BaseDirectory
 
         private readonly List<byte[]> _full = [];
         private readonly Crc32 _crc = new();
-        private byte[] _chunk = ArrayPool<byte>.Shared.Rent(FirstChunk);
+        private byte[] _chunk = GC.AllocateUninitializedArray<byte>(FirstChunk);
         private int _used;
         private int _checksummed;
         private long _fullLength;
@@ -271,12 +270,6 @@ internal sealed class HeapDirectory : BaseDirectory
                 file.Seal(bytes: null, large);
             }
 
-            foreach (var chunk in _full)
-            {
-                ArrayPool<byte>.Shared.Return(chunk);
-            }
-
-            ArrayPool<byte>.Shared.Return(_chunk);
             _full.Clear();
             _chunk = [];
             _used = 0;
@@ -295,7 +288,7 @@ internal sealed class HeapDirectory : BaseDirectory
             ChecksumChunk();
             _full.Add(_chunk);
             _fullLength += _chunk.Length;
-            _chunk = ArrayPool<byte>.Shared.Rent(Math.Min(LargestChunk, _chunk.Length * 2));
+            _chunk = GC.AllocateUninitializedArray<byte>(Math.Min(LargestChunk, _chunk.Length * 2));
             _used = 0;
             _checksummed = 0;
         }
