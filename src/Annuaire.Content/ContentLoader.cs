@@ -3,6 +3,7 @@ using Annuaire.Content.Files;
 using Annuaire.Content.Model;
 using Annuaire.Content.Parsing;
 using Annuaire.Content.Referentials;
+using Annuaire.Content.Text;
 
 namespace Annuaire.Content;
 
@@ -65,13 +66,14 @@ public static class ContentLoader
         // merge in file order so the offers and diagnostics do not depend on scheduling.
         var read = new LoadedFile[files.Count];
         var reread = new bool[files.Count];
+        var strings = new StringPool();
         Parallel.For(0, files.Count, i =>
         {
             var entry = files[i];
             LoadedFile? known = null;
             var same = reuse && previous!.Files.TryGetValue(entry.RelativePath, out known) && known.Length == entry.Length && known.LastWriteTicks == entry.LastWriteTicks && entry.IsReadable;
             reread[i] = !same;
-            read[i] = same ? known! : ReadFile(entry, referentials, options);
+            read[i] = same ? known! : ReadFile(entry, referentials, options, strings);
         });
 
         var offers = new List<Offer>(files.Count);
@@ -154,10 +156,10 @@ public static class ContentLoader
         return [.. previous.Offers.Select(o => replaced.GetValueOrDefault(o, o))];
     }
 
-    private static LoadedFile ReadFile(ContentEntry entry, ReferentialSet referentials, ValidationOptions options)
+    private static LoadedFile ReadFile(ContentEntry entry, ReferentialSet referentials, ValidationOptions options, StringPool strings)
     {
         var bytes = ContentTree.Read(entry, options.MaxFileBytes);
-        var (offer, diagnostics) = OfferFileReader.Read(entry, bytes, referentials, options);
+        var (offer, diagnostics) = OfferFileReader.Read(entry, bytes, referentials, options, strings);
         return new LoadedFile(entry.Length, entry.LastWriteTicks, FingerprintLeaf.Of(entry.RelativePath, ContentFingerprint.OfFile(entry, bytes)), offer, diagnostics);
     }
 

@@ -26,6 +26,9 @@ internal sealed class DuplicateIndex
     private readonly Dictionary<string, SortedSet<string>> _porteurIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<string>> _contactIds = new(StringComparer.Ordinal);
 
+    // Title words and contact keys repeat across offers: one instance each (kept with the index).
+    private readonly StringPool _strings = new();
+
     public DuplicateIndex(ReferentialSet referentials) => Referentials = referentials;
 
     /// <summary>The referentials the zones were read with (others mean a new index).</summary>
@@ -110,8 +113,8 @@ internal sealed class DuplicateIndex
     private void Add(Offer offer)
     {
         var departements = DuplicateDetector.DepartementsOf(offer, Referentials.Territories);
-        var contactKeys = DuplicateDetector.ContactKeys(offer).Distinct(StringComparer.Ordinal).ToArray();
-        var entry = new Entry(offer, departements, contactKeys);
+        var contactKeys = DuplicateDetector.ContactKeys(offer).Distinct(StringComparer.Ordinal).Select(_strings.Share).ToArray();
+        var entry = new Entry(offer, departements, contactKeys, _strings);
         _offers[offer.Id] = entry;
         Ids(_porteurIds, offer.Porteur).Add(offer.Id);
         foreach (var key in contactKeys)
@@ -176,7 +179,7 @@ internal sealed class DuplicateIndex
     }
 
     /// <summary>An offer with what its groups are derived from; its title words are read when a group needs them.</summary>
-    private sealed class Entry(Offer offer, string[] departements, string[] contactKeys)
+    private sealed class Entry(Offer offer, string[] departements, string[] contactKeys, StringPool strings)
     {
         private string[]? _words;
 
@@ -186,7 +189,7 @@ internal sealed class DuplicateIndex
 
         public string[] ContactKeys { get; } = contactKeys;
 
-        public string[] Words => _words ??= [.. TextNormalizer.Words(Offer.Titre)];
+        public string[] Words => _words ??= [.. TextNormalizer.Words(Offer.Titre).Select(strings.Share)];
     }
 
     /// <summary>

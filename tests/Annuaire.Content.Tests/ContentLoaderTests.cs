@@ -51,6 +51,24 @@ public sealed class ContentLoaderTests : IDisposable
         """;
 
     [Fact]
+    public void Load_WhenOffersRepeatValues_OneInstancePerValue()
+    {
+        Write("loiret/scooters-gien.md", Valid);
+        Write("loiret/scooters-briare.md", Valid.Replace("Gien", "Briare", StringComparison.Ordinal));
+
+        var catalog = ContentLoader.Load(_root.FullName, Options);
+
+        Assert.Equal(2, catalog.Offers.Count);
+        var (a, b) = (catalog.Offers[0], catalog.Offers[1]);
+        Assert.Equal(a.Porteur, b.Porteur);
+        Assert.Same(a.Porteur, b.Porteur);
+        Assert.Same(a.Thematiques[0], b.Thematiques[0]);
+        Assert.Same(a.ZoneEligibilite[0], b.ZoneEligibilite[0]);
+        Assert.Same(a.Contact!.Telephone, b.Contact!.Telephone);
+        Assert.NotEqual(a.Titre, b.Titre);
+    }
+
+    [Fact]
     public void Load_WhenFolderMixesGoodAndBrokenFiles_LoadsEveryGoodOne()
     {
         Write("loiret/scooters-gien.md", Valid);

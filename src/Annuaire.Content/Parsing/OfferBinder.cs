@@ -20,15 +20,17 @@ internal sealed partial class OfferBinder
     private readonly DiagnosticBag _bag;
     private readonly ReferentialSet _refs;
     private readonly ValidationOptions _options;
+    private readonly StringPool? _strings;
     private SynonymGroups? _synonyms;
 
-    public OfferBinder(YamlMappingNode root, int lineOffset, DiagnosticBag bag, ReferentialSet refs, ValidationOptions options)
+    public OfferBinder(YamlMappingNode root, int lineOffset, DiagnosticBag bag, ReferentialSet refs, ValidationOptions options, StringPool? strings = null)
     {
         _root = root;
         _lineOffset = lineOffset;
         _bag = bag;
         _refs = refs;
         _options = options;
+        _strings = strings;
     }
 
     /// <summary>Binds and validates; returns the offer's fields, or null if a required one is unusable.</summary>
@@ -84,7 +86,7 @@ internal sealed partial class OfferBinder
         CheckDates(dateMaj, valideDu, valideJusquAu);
         CheckConsistency(modesMobilisation, contact, lien);
 
-        if (titre is null || resume is null || porteur is null || thematiques.Count == 0 || zones.Count == 0 || dateMaj is null)
+        if (titre is null || resume is null || porteur is null || thematiques.Length == 0 || zones.Length == 0 || dateMaj is null)
         {
             return null;
         }
@@ -99,7 +101,7 @@ internal sealed partial class OfferBinder
             Partenaires = partenaires,
             Thematiques = thematiques,
             Type = type,
-            Publics = publics.Count == 0 ? [Offer.TousPublics] : publics,
+            Publics = publics.Length == 0 ? [Offer.TousPublics] : publics,
             PublicsPrecisions = Text(OfferKeys.PublicsPrecisions, required: false),
             ZoneEligibilite = zones,
             ModesAccueil = modesAccueil,
@@ -198,10 +200,14 @@ internal sealed partial class OfferBinder
             return null;
         }
 
-        return value;
+        return Share(value);
     }
 
-    private List<string> List(string key, bool required, Referential? allowed)
+    /// <summary>The load's shared instance of <paramref name="value"/> (see <see cref="StringPool"/>).</summary>
+    private string Share(string value) => _strings?.Share(value) ?? value;
+
+    /// <summary>The values of a list, checked; an exact array (no list wrapper nor spare capacity), the empty one shared.</summary>
+    private string[] List(string key, bool required, Referential? allowed)
     {
         var items = ListWithNodes(key);
         if (items.Count == 0)
@@ -233,7 +239,7 @@ internal sealed partial class OfferBinder
             result.Add(value);
         }
 
-        return result;
+        return [.. result];
     }
 
     private readonly Dictionary<string, List<(string Value, YamlNode Node)>> _lists = new(StringComparer.Ordinal);
@@ -263,7 +269,7 @@ internal sealed partial class OfferBinder
                 {
                     if (item is YamlScalarNode s && YamlText.ScalarValue(s) is { } v && v.Trim().Length > 0)
                     {
-                        result.Add((v.Trim(), item));
+                        result.Add((Share(v.Trim()), item));
                     }
                     else
                     {
@@ -408,7 +414,7 @@ internal sealed partial class OfferBinder
         }
     }
 
-    private void CheckConsistency(List<string> modes, OfferContact? contact, Uri? lien)
+    private void CheckConsistency(string[] modes, OfferContact? contact, Uri? lien)
     {
         var at = Node(OfferKeys.ModesMobilisation) is { } n ? At(n) : SourceLocation.File;
         if (modes.Contains("utiliser-lien-mobilisation") && lien is null)

@@ -38,7 +38,7 @@ public static partial class OfferFileReader
     }
 
     /// <summary>Checks an entry whose bytes were already read (or refused) by <see cref="ContentTree.Read"/>.</summary>
-    internal static (Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics) Read(ContentEntry entry, (byte[]? Bytes, ContentRefusal? Refusal) read, ReferentialSet referentials, ValidationOptions options)
+    internal static (Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics) Read(ContentEntry entry, (byte[]? Bytes, ContentRefusal? Refusal) read, ReferentialSet referentials, ValidationOptions options, StringPool? strings = null)
     {
         var bag = new DiagnosticBag(entry.RelativePath);
         var (bytes, refusal) = read;
@@ -59,11 +59,15 @@ public static partial class OfferFileReader
             return (null, bag.Items);
         }
 
-        return Parse(entry.RelativePath, text, referentials, options);
+        return Parse(entry.RelativePath, text, referentials, options, strings);
     }
 
     /// <summary>Parses file content already in memory (used by tests, previews and imports).</summary>
-    public static (Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics) Parse(string relativePath, string text, ReferentialSet referentials, ValidationOptions options)
+    public static (Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics) Parse(string relativePath, string text, ReferentialSet referentials, ValidationOptions options) =>
+        Parse(relativePath, text, referentials, options, strings: null);
+
+    /// <summary>Parses file content, its short values taken from <paramref name="strings"/> (one instance per value across a load).</summary>
+    internal static (Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics) Parse(string relativePath, string text, ReferentialSet referentials, ValidationOptions options, StringPool? strings)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
         ArgumentNullException.ThrowIfNull(text);
@@ -115,7 +119,7 @@ public static partial class OfferFileReader
             return (null, bag.Items);
         }
 
-        var offer = new OfferBinder(root, frontMatter.Line + 1, bag, referentials, options).Bind(id, relativePath, body, bodyLine);
+        var offer = new OfferBinder(root, frontMatter.Line + 1, bag, referentials, options, strings).Bind(id, relativePath, body, bodyLine);
         if (budget.IsSpent)
         {
             bag.Error(DiagnosticCodes.TooSlowToValidate, SourceLocation.File,
