@@ -45,6 +45,15 @@ internal static class Profile
             engine.SaveIndex(indexFolder);
         }
 
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using (var process = Process.GetCurrentProcess())
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"mémoire après chargement : tas géré {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0} Mo, ensemble de travail {process.WorkingSet64 / 1048576.0:0} Mo"));
+        }
+
         var queries = AdviserQueries.Build(catalog, queryCount, seed: 7);
         var requests = queries.Select(q => q.ToSearchRequest()).ToArray();
         foreach (var query in AdviserQueries.Build(catalog, warmup, seed: 1))
