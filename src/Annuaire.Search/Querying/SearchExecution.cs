@@ -397,8 +397,10 @@ internal sealed class SearchExecution
     {
         public PageAndFacets(FacetOrdinals ordinals, Sort sort, int size, IReadOnlyList<FacetDimension> filterKeys, IReadOnlyList<DocSet> filters)
         {
-            // Fields are filled so that the pages of several workers merge (TopDocs.Merge).
-            Top = TopFieldCollector.Create(sort, size, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            // Fields are filled so that the pages of several workers merge (TopDocs.Merge). Each
+            // worker's scorer moves forward (SplitSearch): the in-order collector skips the
+            // document-number comparison on ties that out-of-order collection needs.
+            Top = TopFieldCollector.Create(sort, size, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
             All = new FacetCountCollector(ordinals, AllFacetFields);
             Sideways = [.. filterKeys.Select(f => new FacetCountCollector(ordinals, [.. FacetDimensions.CountedBy(f).Select(d => d.Field)]))];
             Drill = new DrillSidewaysCollector(Top, filters, All, Sideways);
