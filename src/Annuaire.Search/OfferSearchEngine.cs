@@ -25,6 +25,7 @@ public sealed class OfferSearchEngine : IDisposable
     private readonly System.Threading.Lock _swapLock = new();
     private readonly System.Threading.Lock _updateLock = new();
     private readonly System.Threading.Lock _saveLock = new();
+    private readonly MemoryReturn _memory;
     private IndexGeneration? _current;
     private long _generations;
 
@@ -35,7 +36,11 @@ public sealed class OfferSearchEngine : IDisposable
     public OfferSearchEngine(TimeProvider clock)
     {
         _clock = clock;
+        _memory = new MemoryReturn(clock);
     }
+
+    /// <summary>How many times memory left by updates was returned to the system (see <see cref="MemoryReturn"/>).</summary>
+    internal int MemoryReturns => _memory.Returns;
 
     /// <summary>The index being served, or null before the first build.</summary>
     public IndexStatus? Status
@@ -74,6 +79,7 @@ public sealed class OfferSearchEngine : IDisposable
             // Builds are rare: give it back to the system once, a short pause that saves hundreds of
             // megabytes of working set for the life of the index.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            _memory.Collected();
         }
 
         return status;
@@ -147,7 +153,9 @@ public sealed class OfferSearchEngine : IDisposable
 
             lineage.Searchers.MaybeRefreshBlocking();
             var searcher = lineage.Searchers.Acquire();
-            return (Publish(lineage, searcher, offers, catalog.Fingerprint, current, offersKept: true, catalogueOrder: catalog.Offers), changed);
+            var status = Publish(lineage, searcher, offers, catalog.Fingerprint, current, offersKept: true, catalogueOrder: catalog.Offers);
+            _memory.Updated();
+            return (status, changed);
         }
     }
 
@@ -418,6 +426,7 @@ public sealed class OfferSearchEngine : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _memory.Dispose();
         lock (_swapLock)
         {
             Interlocked.Exchange(ref _current, null)?.Retire();

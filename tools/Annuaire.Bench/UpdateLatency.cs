@@ -4,6 +4,7 @@ using Annuaire.Bench.Realistic;
 using Annuaire.Content;
 using Annuaire.Content.Parsing;
 using Annuaire.Search;
+using Annuaire.Search.Indexing;
 using Annuaire.Search.Querying;
 
 namespace Annuaire.Bench;
@@ -79,5 +80,11 @@ internal static class UpdateLatency
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| temps CPU du processus (relecture + mise à jour ; moins sensible à la charge de la machine) | {P(t => t.Cpu, 0.5):0} | {P(t => t.Cpu, 0.95):0} | {P(t => t.Cpu, 1):0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| pour mémoire : chargement complet + construction | {loadSeconds * 1000:0} + {buildSeconds * 1000:0} | | |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Mémoire de travail après les mises à jour : {process.WorkingSet64 / 1048576.0:0} Mo ; {gen2} collection(s) complète(s) du ramasse-miettes et {pause.TotalMilliseconds:0} ms de pauses pendant les {rounds} modifications."));
+
+        // The engine returns the memory updates left committed once they have been quiet a while.
+        Thread.Sleep(MemoryReturn.QuietPeriod + TimeSpan.FromSeconds(5));
+        process.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{MemoryReturn.QuietPeriod.TotalSeconds:0} s sans modification plus tard : mémoire rendue {engine.MemoryReturns} fois, mémoire engagée par le ramasse-miettes {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:0} Mo, ensemble de travail {process.WorkingSet64 / 1048576.0:0} Mo."));
     }
 }
