@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Util;
 
 namespace Annuaire.Search.Analysis;
 
@@ -18,11 +19,19 @@ namespace Annuaire.Search.Analysis;
 public sealed class FrenchOfferAnalyzer : Analyzer
 {
     private readonly SynonymMap? _synonyms;
+    private readonly AttributeSource.AttributeFactory _attributes;
 
     /// <summary>Creates the analyzer; pass a synonym map for the index-time variant.</summary>
     public FrenchOfferAnalyzer(SynonymMap? synonyms = null)
+        : this(synonyms, Token.TOKEN_ATTRIBUTE_FACTORY)
+    {
+    }
+
+    /// <summary>The analyzer with its tokens' attributes made by <paramref name="attributes"/> (see <see cref="FrenchAnalysis.BaseChain(TextReader, out Tokenizer, AttributeSource.AttributeFactory)"/>).</summary>
+    internal FrenchOfferAnalyzer(SynonymMap? synonyms, AttributeSource.AttributeFactory attributes)
     {
         _synonyms = synonyms;
+        _attributes = attributes;
     }
 
     /// <summary>
@@ -37,7 +46,7 @@ public sealed class FrenchOfferAnalyzer : Analyzer
     /// <inheritdoc />
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var stream = FrenchAnalysis.BaseChain(reader, out var tokenizer);
+        var stream = FrenchAnalysis.BaseChain(reader, out var tokenizer, _attributes);
         if (_synonyms is not null)
         {
             // The base chain has already lower-cased every token, and the rules are parsed with
