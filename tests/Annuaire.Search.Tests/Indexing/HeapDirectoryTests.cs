@@ -42,6 +42,77 @@ public sealed class HeapDirectoryTests
     }
 
     [Fact]
+    public void CreateOutput_ManyChunks_SameBytesAndChecksumAsLucenesRamFile()
+    {
+        // Single bytes and arrays across chunk boundaries (4 KB, then doubling up to 1 MB).
+        var random = new Random(3);
+        var writes = Enumerable.Range(0, 4000).Select(i => i % 3 == 0 ? [(byte)random.Next(256)] : RandomBytes(random, random.Next(1, i % 50 == 0 ? 70_000 : 900))).ToList();
+        using var lucene = new RAMDirectory();
+        using var heap = new HeapDirectory();
+        long expectedChecksum;
+        using (var output = lucene.CreateOutput("a", IOContext.DEFAULT))
+        {
+            Write(output, writes);
+            expectedChecksum = output.Checksum;
+        }
+
+        using (var output = heap.CreateOutput("a", IOContext.DEFAULT))
+        {
+            Write(output, writes);
+            Assert.Equal(expectedChecksum, output.Checksum);
+            Assert.Equal(writes.Sum(w => w.Length), output.Position);
+        }
+
+        Assert.Equal(ReadAll(lucene, "a"), ReadAll(heap, "a"));
+        Assert.Equal(writes.Sum(w => (long)w.Length), heap.FileLength("a"));
+    }
+
+    [Fact]
+    public void OpenInput_WhileFileIsWritten_ReadsWhatIsWrittenSoFar()
+    {
+        using var directory = new HeapDirectory();
+        using var output = directory.CreateOutput("a", IOContext.DEFAULT);
+        output.WriteBytes(new byte[10_000], 10_000);
+        output.WriteByte(7);
+
+        using var input = directory.OpenInput("a", IOContext.DEFAULT);
+
+        Assert.Equal(10_001, input.Length);
+        input.Seek(10_000);
+        Assert.Equal(7, input.ReadByte());
+    }
+
+    private static byte[] RandomBytes(Random random, int length)
+    {
+        var bytes = new byte[length];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
+    private static void Write(IndexOutput output, List<byte[]> writes)
+    {
+        foreach (var bytes in writes)
+        {
+            if (bytes.Length == 1)
+            {
+                output.WriteByte(bytes[0]);
+            }
+            else
+            {
+                output.WriteBytes(bytes, 0, bytes.Length);
+            }
+        }
+    }
+
+    private static byte[] ReadAll(Lucene.Net.Store.Directory directory, string name)
+    {
+        using var input = directory.OpenInput(name, IOContext.DEFAULT);
+        var bytes = new byte[input.Length];
+        input.ReadBytes(bytes, 0, bytes.Length);
+        return bytes;
+    }
+
+    [Fact]
     public void Clone_WhenOriginalMoves_KeepsItsOwnPosition()
     {
         using var directory = WithFile("b", output => output.WriteBytes([1, 2, 3, 4, 5, 6], 6));
