@@ -11,7 +11,7 @@ namespace Annuaire.Search.Indexing;
 /// <see cref="RAMDirectory"/> reads through 1 KB buffers and takes a lock at every buffer switch
 /// and on every seek (<c>RAMFile.GetBuffer</c>); with postings of tens of thousands of documents
 /// per word, a search at national scale spent a sixth of its time acquiring those locks.
-/// Lucene writes a file once and never changes it after closing it: a file is written into pooled
+/// Lucene writes a file once and never changes it after closing it: a file is written into growing
 /// chunks (with its checksum) and sealed into a single array on close;
 /// readers and their clones share the array, each with its own position. A file too large for one
 /// array (over 2 GB) stays a <see cref="RAMFile"/> read as <see cref="RAMDirectory"/> does.
@@ -148,7 +148,7 @@ internal sealed class HeapDirectory : BaseDirectory
                 return new RAMInputStream(name, large);
             }
 
-            return _writing is { } writing ? new ArrayInput(name, writing.Snapshot(), 0, (int)writing.Position) : Open(name);
+            return _writing?.Snapshot() is { } written ? new ArrayInput(name, written, 0, written.Length) : Open(name);
         }
 
         public void Seal(byte[]? bytes, RAMFile? large)
