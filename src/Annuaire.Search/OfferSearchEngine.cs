@@ -42,6 +42,12 @@ public sealed class OfferSearchEngine : IDisposable
     /// <summary>How many times memory left by updates was returned to the system (see <see cref="MemoryReturn"/>).</summary>
     internal int MemoryReturns => _memory.Returns;
 
+    /// <summary>
+    /// Forgets the served generation's dictionary look-ups and typo expansions: the benchmark
+    /// measures each of its setups on requests met for the first time, as the first one was.
+    /// </summary>
+    internal void ForgetLookups() => Volatile.Read(ref _current)?.Lookups.Forget();
+
     /// <summary>The index being served, or null before the first build.</summary>
     public IndexStatus? Status
     {

@@ -45,6 +45,22 @@ public sealed class TermLookupsTests : IDisposable
     }
 
     [Fact]
+    public void Forget_LooksUpAgain_SameAnswers()
+    {
+        var lookups = new TermLookups(_reader);
+        var term = new Term(OfferFields.Spell, "permis");
+        var context = lookups.Context(term);
+        var expanded = Words(lookups.Expand("hebergemnt", 2));
+
+        Assert.Same(context, lookups.Context(term));
+        lookups.Forget();
+
+        Assert.NotSame(context, lookups.Context(term));
+        Assert.Equal(context.DocFreq, lookups.Context(term).DocFreq);
+        Assert.Equal(expanded, Words(lookups.Expand("hebergemnt", 2)));
+    }
+
+    [Fact]
     public void Expand_WhenCallerChangesTheQuery_TheNextCallerGetsItUnchanged()
     {
         var lookups = new TermLookups(_reader);
