@@ -49,10 +49,13 @@ internal static class PageActions
         page.NavigateByAsync(() => page.Keyboard.PressAsync("Enter"), arrived, expected);
 
     /// <summary>
-    /// Does <paramref name="act"/> (a key press, a click) and waits for the address to match. If it
-    /// does not within 10 s, the incident is written to <c>incidents.txt</c> beside the captures
-    /// (focus, address, requests seen since the action) and the action is done once more; a second
-    /// miss fails with the same details.
+    /// Does <paramref name="act"/> (a key press, a click) and waits for a new document whose address
+    /// matches. The current document is marked first: an address that already matches (the same
+    /// search submitted again) does not count until the document changes. If nothing arrives within
+    /// 15 s, the incident is written to <c>incidents.txt</c> beside the captures (focus, address,
+    /// requests seen since the action); the action is done once more only if the marked document is
+    /// still shown (the action was lost), never on a page that has changed meanwhile, where its
+    /// locator could pick another element; a second miss fails with the same details.
     /// </summary>
     public static async Task NavigateByAsync(this IPage page, Func<Task> act, Func<string, bool> arrived, string expected)
     {
@@ -63,40 +66,54 @@ internal static class PageActions
         {
             for (var attempt = 1; ; attempt++)
             {
-                var focused = await page.EvaluateAsync<string>("() => document.activeElement ? document.activeElement.outerHTML.slice(0, 160) : '-'");
+                var mark = Guid.NewGuid().ToString("N");
+                var focused = await page.EvaluateAsync<string>("m => { window.__annuaireMark = m; return document.activeElement ? document.activeElement.outerHTML.slice(0, 160) : '-'; }", mark);
                 await act();
-                try
-                {
-                    // Poll the address rather than WaitForURLAsync: its waiter was seen to miss a
-                    // navigation that had happened (page.Url right, request sent, wait timed out).
-                    var deadline = DateTime.UtcNow.AddSeconds(10);
-                    while (!arrived(page.Url))
-                    {
-                        if (DateTime.UtcNow > deadline)
-                        {
-                            throw new TimeoutException("adresse attendue non atteinte");
-                        }
 
-                        await Task.Delay(50);
+                // Poll rather than WaitForURLAsync: its waiter was seen to miss a navigation that had
+                // happened (page.Url right, request sent, wait timed out).
+                var deadline = DateTime.UtcNow.AddSeconds(15);
+                while (!(arrived(page.Url) && await DocumentChangedAsync(page, mark)))
+                {
+                    if (DateTime.UtcNow > deadline)
+                    {
+                        break;
                     }
 
+                    await Task.Delay(50);
+                }
+
+                if (arrived(page.Url) && await DocumentChangedAsync(page, mark))
+                {
                     await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
                     return;
                 }
-                catch (TimeoutException) when (attempt == 1)
+
+                var incident = $"Action sans navigation vers {expected} ; adresse {page.Url} ; focus {focused} ; requêtes {string.Join(" | ", requests)}";
+                if (attempt > 1 || await DocumentChangedAsync(page, mark))
                 {
-                    await File.AppendAllTextAsync(Path.Combine(BrowserFixture.Artifacts, "incidents.txt"),
-                        $"{DateTimeOffset.UtcNow:O} Action sans navigation vers {expected} ; adresse {page.Url} ; focus {focused} ; requêtes {string.Join(" | ", requests)}{Environment.NewLine}");
+                    throw new TimeoutException((attempt > 1 ? "Deux fois : " : "Autre page atteinte : ") + incident);
                 }
-                catch (TimeoutException ex)
-                {
-                    throw new TimeoutException($"Action sans navigation vers {expected} (deux fois) ; adresse {page.Url} ; focus {focused} ; requêtes {string.Join(" | ", requests)}", ex);
-                }
+
+                await File.AppendAllTextAsync(Path.Combine(BrowserFixture.Artifacts, "incidents.txt"), $"{DateTimeOffset.UtcNow:O} {incident}{Environment.NewLine}");
             }
         }
         finally
         {
             page.Request -= Record;
+        }
+    }
+
+    /// <summary>Whether the document marked with <paramref name="mark"/> has been replaced (false while a navigation is between documents).</summary>
+    private static async Task<bool> DocumentChangedAsync(IPage page, string mark)
+    {
+        try
+        {
+            return await page.EvaluateAsync<bool>("m => window.__annuaireMark !== m", mark);
+        }
+        catch (PlaywrightException)
+        {
+            return false; // The old document's context is gone and the new one is not ready: ask again.
         }
     }
 

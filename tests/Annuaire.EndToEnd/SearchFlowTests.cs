@@ -58,14 +58,14 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
         await page.NavigateByAsync(() => page.PressAsync("#q", "Enter"), url => url.Contains("/recherche?q=hebergement", StringComparison.Ordinal), "la recherche");
         var all = await page.ResultCountAsync();
 
-        var loiret = page.Locator(".facet a[href*='territoire=45']:has-text('Loiret')");
+        var loiret = page.Locator("details.facet[data-facet=departement] a[href*='territoire=45']:has-text('Loiret')");
         var expectedLoiret = await FacetCountAsync(loiret);
         await page.NavigateByAsync(() => loiret.ClickAsync(), url => url.Contains("territoire=45", StringComparison.Ordinal), "le filtre Loiret");
         Assert.Equal(expectedLoiret, await page.ResultCountAsync());
         Assert.True(expectedLoiret < all, $"Le filtre Loiret devait réduire {all} résultats");
 
         // The Public facet is folded: open it like a user would, then pick its first value.
-        var publicFacet = page.Locator("details.facet:has(a[href*='public='])");
+        var publicFacet = page.Locator("details.facet[data-facet=public]");
         if (await publicFacet.GetAttributeAsync("open") is null)
         {
             await publicFacet.Locator("summary").ClickAsync();
@@ -115,18 +115,18 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
         Assert.Equal("hebergement urgence", await page.InputValueAsync("#q"));
         await page.EnterAndWaitAsync(url => url.Contains("/recherche?q=hebergement", StringComparison.Ordinal), "la recherche");
 
-        await page.TabToAsync(".facet a[href*='territoire=45']");
+        await page.TabToAsync("details.facet[data-facet=departement] a[href*='territoire=45']");
         await page.EnterAndWaitAsync(url => url.Contains("territoire=45", StringComparison.Ordinal), "le filtre Loiret");
 
         // Open the folded Public facet with Space on its summary, then choose its first value with Enter.
-        await page.TabToAsync("details.facet:has(a[href*='public=']) > summary");
-        if (await page.Locator("details.facet:has(a[href*='public='])").GetAttributeAsync("open") is null)
+        await page.TabToAsync("details.facet[data-facet=public] > summary");
+        if (await page.Locator("details.facet[data-facet=public]").GetAttributeAsync("open") is null)
         {
             await page.Keyboard.PressAsync("Space");
         }
 
-        Assert.NotNull(await page.Locator("details.facet:has(a[href*='public='])").GetAttributeAsync("open"));
-        await page.TabToAsync("details.facet:has(a[href*='public=']) a");
+        Assert.NotNull(await page.Locator("details.facet[data-facet=public]").GetAttributeAsync("open"));
+        await page.TabToAsync("details.facet[data-facet=public] a");
         await page.EnterAndWaitAsync(url => url.Contains("public=", StringComparison.Ordinal), "le filtre public");
         var filtered = (Url: page.Url, Count: await page.ResultCountAsync());
         Assert.True(filtered.Count > 0);
@@ -200,10 +200,10 @@ public sealed class SearchFlowTests(BrowserFixture fixture)
         await page.NavigateByAsync(() => page.ClickAsync("nav.pagination a[rel=next]"), url => url.Contains("page=2", StringComparison.Ordinal), "la page 2");
         Assert.Equal(Math.Min(20, all - 20), await page.Locator(".card").CountAsync());
 
-        await page.NavigateByAsync(() => page.ClickAsync(".facet a[href*='territoire=45']"), url => url.Contains("territoire=45", StringComparison.Ordinal), "le filtre Loiret");
+        await page.NavigateByAsync(() => page.ClickAsync("details.facet[data-facet=departement] a[href*='territoire=45']"), url => url.Contains("territoire=45", StringComparison.Ordinal), "le filtre Loiret");
         Assert.DoesNotContain("page=2", page.Url, StringComparison.Ordinal);
-        var publicLink = page.Locator("details.facet:has(a[href*='public=']) a").First;
-        await page.ClickAsync("details.facet:has(a[href*='public=']) > summary");
+        var publicLink = page.Locator("details.facet[data-facet=public] a").First;
+        await page.ClickAsync("details.facet[data-facet=public] > summary");
         await page.NavigateByAsync(() => publicLink.ClickAsync(), url => url.Contains("public=", StringComparison.Ordinal), "le filtre public");
         await page.NavigateByAsync(() => page.ClickAsync(".facet a[href*='thematique=']"), url => url.Contains("thematique=", StringComparison.Ordinal), "le filtre thématique");
         Assert.Contains("territoire=45", page.Url, StringComparison.Ordinal);
