@@ -31,6 +31,7 @@ public sealed class HighlightTests : IDisposable
                 Offer("hebergement", "Hébergements d'urgence pour la nuit", "Un hébergement et un repas chaud.", "Appelez le 115 pour être hébergé cette nuit."),
                 Offer("rsa", "Ateliers collectifs", "Des ateliers pour reprendre confiance.", "Pour les allocataires du revenu de solidarité active, le mardi."),
                 Offer("rsa-court", "Permanence du mardi", "Une permanence sans rendez-vous.", "Le RSA pour tous, une permanence le mardi."),
+                Offer("rsa-loin", "Permanence du jeudi", "Une permanence sur rendez-vous.", "Le RSA pour tous. " + Filler(5_000) + " Le revenu de solidarité active est versé chaque mois."),
                 Offer("accompagnement", "Accompagnement budgétaire", "Un conseiller vous aide.", "Un accompagnement personnalisé, puis un suivi."),
                 Offer("garage", "Réparations à petit prix", "Un atelier associatif.", "Le garage solidaire répare votre voiture. Un garage ouvert le samedi, un atelier solidaire."),
                 Offer("long", "Offre au long descriptif", "Un résumé court.", LongBody),
@@ -84,6 +85,19 @@ public sealed class HighlightTests : IDisposable
         var hit = Hit("solidarite", "rsa-court");
         Assert.Null(hit.Snippet);
         Assert.Equal(["solidarité"], Marked(Hit("solidarite", "rsa").Snippet?.Passage));
+    }
+
+    [Fact]
+    public void Search_WhenASynonymOnlyOccurrenceComesFirst_SnippetMovesToTheRealWord()
+    {
+        // « solidarité » is injected on « RSA pour tous » at the start, and written 5,000
+        // characters later: the first passage chosen is checked, rejected, and the snippet moves.
+        var snippet = Hit("solidarite", "rsa-loin").Snippet;
+
+        Assert.NotNull(snippet);
+        Assert.True(snippet.CutBefore);
+        Assert.Contains("revenu de solidarité active", snippet.Passage.Text, StringComparison.Ordinal);
+        Assert.Equal(["solidarité"], Marked(snippet.Passage));
     }
 
     [Fact]
