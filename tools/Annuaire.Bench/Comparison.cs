@@ -77,15 +77,23 @@ internal static class Comparison
             pgLoad = peer.Load(catalog);
             foreach (var query in warm)
             {
-                peer.Search(query, facets: false);
-                peer.Search(query, facets: true);
+                foreach (var work in Enum.GetValues<PostgresPeer.Work>())
+                {
+                    peer.Search(query, work);
+                }
             }
 
             pingMs = LatencyRun.Measure(500, _ => { peer.Ping(); return 0; }, 1).P(0.5);
-            rows.Add(("PostgreSQL 15", "page classée + total", Sequential(i => peer.Search(queries[i], facets: false), queries.Length),
-                LatencyRun.Measure(queries.Length, i => peer.Search(queries[i], facets: false), 2)));
-            rows.Add(("PostgreSQL 15", "page + total + comptes (famille, public, département)", Sequential(i => peer.Search(queries[i], facets: true), queries.Length),
-                LatencyRun.Measure(queries.Length, i => peer.Search(queries[i], facets: true), 2)));
+            foreach (var (work, setup) in new[]
+            {
+                (PostgresPeer.Work.Page, "page classée + total"),
+                (PostgresPeer.Work.PageWithHeadlines, "page + total + extraits surlignés (ts_headline : titre, résumé, texte)"),
+                (PostgresPeer.Work.PageWithCounts, "page + total + comptes (famille, public, département)"),
+            })
+            {
+                rows.Add(("PostgreSQL 15", setup, Sequential(i => peer.Search(queries[i], work), queries.Length),
+                    LatencyRun.Measure(queries.Length, i => peer.Search(queries[i], work), 2)));
+            }
             pgMb = peer.ServerMemory() / 1048576.0;
         }
 

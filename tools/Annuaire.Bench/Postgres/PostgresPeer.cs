@@ -87,12 +87,26 @@ internal sealed class PostgresPeer(string connectionString) : IDisposable
         return new LoadTimes(copied, indexed, (long)size.ExecuteScalar()!);
     }
 
-    /// <summary>One query: the ranked page (id, title, summary) and the total; with facets, counts per family, public and département too.</summary>
-    /// <returns>The total number of matching offers.</returns>
-    public int Search(AdviserQuery query, bool facets)
+    /// <summary>What a query asks PostgreSQL for, beyond the ranked page and the total.</summary>
+    public enum Work
     {
+        /// <summary>The ranked page (id, title, summary) and the total, as data·inclusion does.</summary>
+        Page,
+
+        /// <summary>The page with its title, summary and a passage of the text highlighted (<c>ts_headline</c>), as the engine's page.</summary>
+        PageWithHeadlines,
+
+        /// <summary>The page, the total and counts per family, public and département.</summary>
+        PageWithCounts,
+    }
+
+    /// <summary>One query, doing <paramref name="work"/>.</summary>
+    /// <returns>The total number of matching offers.</returns>
+    public int Search(AdviserQuery query, Work work)
+    {
+        var facets = work == Work.PageWithCounts;
         using var connection = _dataSource.OpenConnection();
-        using var command = new NpgsqlCommand(Sql(query, facets), connection);
+        using var command = new NpgsqlCommand(Sql(query, work), connection);
         command.Parameters.Add(new NpgsqlParameter<string>("text", query.Text));
         foreach (var (name, value) in new[] { ("departement", query.Departement), ("famille", query.Famille), ("public", query.Public) })
         {
@@ -113,7 +127,7 @@ internal sealed class PostgresPeer(string connectionString) : IDisposable
             }
             else
             {
-                total = (int)reader.GetInt64(4);
+                total = (int)reader.GetInt64(reader.GetOrdinal("total"));
             }
         }
 
@@ -153,7 +167,7 @@ internal sealed class PostgresPeer(string connectionString) : IDisposable
 
     public void Dispose() => _dataSource.Dispose();
 
-    private static string Sql(AdviserQuery query, bool facets)
+    private static string Sql(AdviserQuery query, Work work)
     {
         var where = new StringBuilder("searchable @@ query AND NOT archive");
         if (query.Departement is not null)
@@ -172,12 +186,28 @@ internal sealed class PostgresPeer(string connectionString) : IDisposable
         }
 
         var from = $"offre, websearch_to_tsquery('{Configuration}', @text) query";
-        if (!facets)
+        if (work == Work.Page)
         {
             return $"""
                 SELECT id, titre, resume, ts_rank(searchable, query) AS rank, count(*) OVER () AS total
                 FROM {from} WHERE {where}
                 ORDER BY rank DESC, id LIMIT {AdviserQuery.PageSize} OFFSET @offset
+                """;
+        }
+
+        if (work == Work.PageWithHeadlines)
+        {
+            // Headlines of the page's rows only (the texts are read back by id after the page is
+            // chosen): title and summary whole, and the passage of the text around the matches,
+            // about as long as the engine's snippet (220 characters).
+            return $"""
+                SELECT o.id, ts_headline('{Configuration}', o.titre, page.query) AS titre, ts_headline('{Configuration}', o.resume, page.query) AS resume,
+                       ts_headline('{Configuration}', o.corps, page.query, 'MaxFragments=1, MinWords=20, MaxWords=35') AS extrait, page.rank, page.total
+                FROM (SELECT id, query, ts_rank(searchable, query) AS rank, count(*) OVER () AS total
+                      FROM {from} WHERE {where}
+                      ORDER BY rank DESC, id LIMIT {AdviserQuery.PageSize} OFFSET @offset) page
+                JOIN offre o USING (id)
+                ORDER BY page.rank DESC, o.id
                 """;
         }
 
