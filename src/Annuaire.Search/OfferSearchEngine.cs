@@ -224,7 +224,7 @@ public sealed class OfferSearchEngine : IDisposable
 
             if (lineage is null || commit is null)
             {
-                throw new InvalidOperationException("Aucun index à enregistrer : le contenu n'a pas encore été chargé.");
+                throw new InvalidOperationException("No index to save: the content has not been loaded yet.");
             }
 
             try

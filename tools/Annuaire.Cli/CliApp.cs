@@ -31,7 +31,7 @@ public static class CliApp
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException)
         {
-            error.WriteLine($"Erreur : {ex.Message}");
+            error.WriteLine($"Erreur : {Annuaire.Web.Services.IndexErrorWording.Of(ex) ?? ex.Message}");
             return ExitCodes.Failure;
         }
     }

@@ -67,7 +67,7 @@ internal static class IndexFolder
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(staging);
-            throw new IOException($"Écriture de l'index impossible dans « {full} » ({ex.Message}) : l'index précédent est conservé.", ex);
+            throw new IndexWriteException(IndexWriteFailure.SaveFailed, full, innerException: ex);
         }
 
         // The old index stays whole until the new one is complete on disk, and comes back if the swap fails.
@@ -91,7 +91,7 @@ internal static class IndexFolder
             }
 
             TryDelete(staging);
-            throw new IOException($"Remplacement de l'index impossible dans « {full} » ({ex.Message}) : l'index précédent est conservé.", ex);
+            throw new IndexWriteException(IndexWriteFailure.ReplaceFailed, full, innerException: ex);
         }
 
         TryDelete(old);
@@ -104,7 +104,7 @@ internal static class IndexFolder
         var full = Path.GetFullPath(path);
         if (!System.IO.Directory.Exists(full))
         {
-            throw new IndexUnusableException(IndexProblem.Missing, $"Aucun index dans « {full} ».");
+            throw new IndexUnusableException(IndexProblem.Missing, full);
         }
 
         HeapDirectory? memory = null;
@@ -123,7 +123,7 @@ internal static class IndexFolder
             var data = reader.IndexCommit.UserData;
             if (!data.TryGetValue(FormatKey, out var format) || format != Format)
             {
-                throw new IndexUnusableException(IndexProblem.OtherVersion, $"L'index de « {full} » a été écrit par une autre version de l'annuaire.");
+                throw new IndexUnusableException(IndexProblem.OtherVersion, full);
             }
 
             var offers = SavedOffers.Read(folder, reader.IndexCommit.SegmentsFileName);
@@ -141,7 +141,7 @@ internal static class IndexFolder
         catch (Exception ex) when (ex is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            throw new IndexUnusableException(ex is IndexNotFoundException ? IndexProblem.Missing : IndexProblem.Corrupt, $"L'index de « {full} » est illisible ou corrompu ({ex.GetType().Name} : {ex.Message}).", ex);
+            throw new IndexUnusableException(ex is IndexNotFoundException ? IndexProblem.Missing : IndexProblem.Corrupt, full, innerException: ex);
         }
         finally
         {

@@ -81,7 +81,7 @@ public sealed partial class IndexVersionStore
         var folder = Path.Combine(VersionsPath, id);
         if (System.IO.Directory.Exists(folder))
         {
-            throw new IOException($"La version « {id} » existe déjà dans « {Root} » : relancez la publication dans une seconde.");
+            throw new IndexWriteException(IndexWriteFailure.VersionExists, Root, id);
         }
 
         var staging = Path.Combine(VersionsPath, StagingPrefix + Guid.NewGuid().ToString("N")[..8]);
@@ -102,7 +102,7 @@ public sealed partial class IndexVersionStore
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(staging);
-            throw new IOException($"Publication de l'index impossible dans « {Root} » ({ex.Message}) : le manifeste désigne toujours la version précédente.", ex);
+            throw new IndexWriteException(IndexWriteFailure.PublishFailed, Root, id, ex);
         }
 
         WriteManifest(id, clock.GetUtcNow());
@@ -128,17 +128,17 @@ public sealed partial class IndexVersionStore
             var info = new FileInfo(ManifestPath);
             if (!info.Exists)
             {
-                throw new IndexUnusableException(IndexProblem.Missing, $"Aucune version publiée dans « {Root} » (pas de {ManifestFileName}).");
+                throw new IndexUnusableException(IndexProblem.Missing, Root, file: ManifestFileName);
             }
 
             var manifest = info.Length <= MaxManifestBytes ? JsonSerializer.Deserialize<Manifest>(File.ReadAllBytes(info.FullName), Json) : null;
             return manifest?.Version is { } version && IsVersionId(version)
                 ? version
-                : throw new IndexUnusableException(IndexProblem.Corrupt, $"Le manifeste de « {Root} » ne désigne aucune version valide.");
+                : throw new IndexUnusableException(IndexProblem.Corrupt, Root, file: ManifestFileName);
         }
         catch (Exception ex) when (ex is (JsonException or IOException or UnauthorizedAccessException) and not IndexUnusableException)
         {
-            throw new IndexUnusableException(ex is FileNotFoundException ? IndexProblem.Missing : IndexProblem.Corrupt, $"Le manifeste de « {Root} » est illisible ({ex.Message}).", ex);
+            throw new IndexUnusableException(ex is FileNotFoundException ? IndexProblem.Missing : IndexProblem.Corrupt, Root, file: ManifestFileName, innerException: ex);
         }
     }
 
@@ -156,13 +156,13 @@ public sealed partial class IndexVersionStore
         ArgumentNullException.ThrowIfNull(id);
         if (!IsVersionId(id))
         {
-            throw new IndexUnusableException(IndexProblem.Corrupt, $"« {id} » n'est pas un nom de version.");
+            throw new IndexUnusableException(IndexProblem.Corrupt, Root, id);
         }
 
         var folder = Path.Combine(VersionsPath, id);
         if (!System.IO.Directory.Exists(folder))
         {
-            throw new IndexUnusableException(IndexProblem.Missing, $"La version « {id} » est introuvable dans « {Root} ».");
+            throw new IndexUnusableException(IndexProblem.Missing, Root, id);
         }
 
         try
@@ -170,23 +170,23 @@ public sealed partial class IndexVersionStore
             var list = new FileInfo(Path.Combine(folder, VersionFileName));
             if (!list.Exists)
             {
-                throw new IndexUnusableException(IndexProblem.Incomplete, $"La version « {id} » n'a pas de {VersionFileName} : copie en cours ou interrompue.");
+                throw new IndexUnusableException(IndexProblem.Incomplete, Root, id, VersionFileName);
             }
 
             var description = list.Length <= MaxVersionFileBytes ? JsonSerializer.Deserialize<VersionFile>(File.ReadAllBytes(list.FullName), Json) : null;
             if (description is not { Engine: not null, Fingerprint: not null, Files.Count: > 0 })
             {
-                throw new IndexUnusableException(IndexProblem.Corrupt, $"Le fichier {VersionFileName} de la version « {id} » est illisible.");
+                throw new IndexUnusableException(IndexProblem.Corrupt, Root, id, VersionFileName);
             }
 
             if (description.Engine != EngineVersion)
             {
-                throw new IndexUnusableException(IndexProblem.OtherVersion, $"La version « {id} » a été construite par une autre version du moteur de recherche.");
+                throw new IndexUnusableException(IndexProblem.OtherVersion, Root, id);
             }
 
             foreach (var file in description.Files)
             {
-                Verify(folder, id, file);
+                Verify(Root, folder, id, file);
             }
 
             return new IndexVersion(id, folder, description.Fingerprint, description.Offers, description.BuiltAt);
@@ -194,7 +194,7 @@ public sealed partial class IndexVersionStore
         catch (Exception ex) when (ex is (JsonException or IOException or UnauthorizedAccessException) and not IndexUnusableException)
         {
             var problem = ex is FileNotFoundException or DirectoryNotFoundException ? IndexProblem.Incomplete : IndexProblem.Corrupt;
-            throw new IndexUnusableException(problem, $"La version « {id} » est illisible ({ex.Message}).", ex);
+            throw new IndexUnusableException(problem, Root, id, innerException: ex);
         }
     }
 
@@ -213,22 +213,22 @@ public sealed partial class IndexVersionStore
     /// <summary>Whether <paramref name="id"/> can name a version (never a path, never a staging folder).</summary>
     public static bool IsVersionId(string id) => VersionIdPattern().IsMatch(id);
 
-    private static void Verify(string folder, string id, VersionFile.Entry file)
+    private static void Verify(string root, string folder, string id, VersionFile.Entry file)
     {
         if (file.Path is null || file.Sha256 is null || Path.IsPathRooted(file.Path) || file.Path.Split('/').Any(part => part is "" or "." or ".."))
         {
-            throw new IndexUnusableException(IndexProblem.Corrupt, $"Le fichier {VersionFileName} de la version « {id} » cite un chemin invalide.");
+            throw new IndexUnusableException(IndexProblem.Corrupt, root, id, VersionFileName);
         }
 
         var info = new FileInfo(Path.Combine(folder, file.Path));
         if (!info.Exists || info.Length != file.Length)
         {
-            throw new IndexUnusableException(IndexProblem.Incomplete, $"La version « {id} » est incomplète : « {file.Path} » manque ou est tronqué.");
+            throw new IndexUnusableException(IndexProblem.Incomplete, root, id, file.Path);
         }
 
         if (!string.Equals(Sha256(info.FullName), file.Sha256, StringComparison.Ordinal))
         {
-            throw new IndexUnusableException(IndexProblem.Corrupt, $"La version « {id} » est corrompue : « {file.Path} » ne correspond pas à sa somme de contrôle.");
+            throw new IndexUnusableException(IndexProblem.Corrupt, root, id, file.Path);
         }
     }
 
@@ -283,7 +283,7 @@ public sealed partial class IndexVersionStore
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
-            throw new IOException($"Écriture du manifeste impossible dans « {Root} » ({ex.Message}) : il désigne toujours la version précédente.", ex);
+            throw new IndexWriteException(IndexWriteFailure.ManifestWriteFailed, Root, id, ex);
         }
     }
 

@@ -19,5 +19,5 @@ internal static class OfferJson
     public static byte[] SerializeToUtf8(Offer offer) => JsonSerializer.SerializeToUtf8Bytes(offer, Options);
 
     public static Offer Deserialize(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize<Offer>(json, Options) ?? throw new JsonException("Offre vide dans l'index.");
+        JsonSerializer.Deserialize<Offer>(json, Options) ?? throw new JsonException("Empty offer in the index.");
 }

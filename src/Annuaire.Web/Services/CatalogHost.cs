@@ -251,7 +251,7 @@ public sealed class CatalogHost : BackgroundService, ICatalogSource
                 IndexProblem.OtherVersion => "contenu (index enregistré par une autre version)",
                 _ => "contenu (index enregistré corrompu)",
             };
-            _logger.LogWarning("Index enregistré inutilisable, reconstruction depuis le contenu : {Reason}", ex.Message);
+            _logger.LogWarning("Index enregistré inutilisable, reconstruction depuis le contenu : {Reason}", IndexErrorWording.Of(ex));
             return false;
         }
 

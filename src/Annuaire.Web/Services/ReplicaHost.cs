@@ -182,7 +182,7 @@ public sealed class ReplicaHost : BackgroundService, ICatalogSource
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            return new IndexUnusableException(IndexProblem.Corrupt, ex.Message, ex);
+            return new IndexUnusableException(IndexProblem.Corrupt, _store.Root, id, innerException: ex);
         }
 
         // Pages of the previous version: dropped on every instance sharing the cache (they are keyed
@@ -212,7 +212,7 @@ public sealed class ReplicaHost : BackgroundService, ICatalogSource
     /// <summary>Records why the manifest or a version is refused: logged once per cause, shown in health until it is solved.</summary>
     private void Refuse(string? version, IndexUnusableException problem)
     {
-        var reason = Describe(version, problem.Problem);
+        var reason = IndexErrorWording.Problem(version, problem.Problem);
         LastError = _served is { } served
             ? $"{reason} : la version {served} reste en service."
             : $"{reason} : aucun index n'est servi.";
@@ -235,15 +235,4 @@ public sealed class ReplicaHost : BackgroundService, ICatalogSource
         _reported = null;
         _refused = null;
     }
-
-    /// <summary>The public reason, in French, without any server path.</summary>
-    private static string Describe(string? version, IndexProblem problem) => (version, problem) switch
-    {
-        (null, IndexProblem.Missing) => "Aucune version publiée dans le dossier partagé (manifeste absent)",
-        (null, _) => "Manifeste du dossier partagé illisible",
-        (_, IndexProblem.Missing) => $"Le manifeste désigne la version {version}, introuvable",
-        (_, IndexProblem.Incomplete) => $"Version {version} incomplète (copie en cours ou interrompue)",
-        (_, IndexProblem.OtherVersion) => $"Version {version} construite par une autre version du moteur de recherche",
-        _ => $"Version {version} corrompue (sommes de contrôle)",
-    };
 }

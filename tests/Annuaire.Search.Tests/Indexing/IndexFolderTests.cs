@@ -117,6 +117,7 @@ public sealed class IndexFolderTests : IDisposable
         var ex = Assert.Throws<IndexUnusableException>(() => _fixture.Engine.LoadIndex(IndexPath, _fixture.Catalog.Referentials));
 
         Assert.NotEqual(IndexProblem.OtherVersion, ex.Problem);
+        Assert.Equal((Path.GetFullPath(IndexPath), null, null), (ex.Location, ex.Version, ex.File));
         Assert.Contains(IndexPath, ex.Message, StringComparison.Ordinal);
         Assert.Equal(before.Generation, _fixture.Engine.Status!.Generation);
         Assert.NotEmpty(_fixture.Engine.Search(Rsa).Hits);
@@ -188,8 +189,9 @@ public sealed class IndexFolderTests : IDisposable
             previous.SaveIndex(IndexPath);
         }
 
-        var ex = Assert.Throws<IOException>(() => _fixture.Engine.SaveIndex(IndexPath, folder => new FullDiskDirectory(new SimpleFSDirectory(folder), freeBytes)));
+        var ex = Assert.Throws<IndexWriteException>(() => _fixture.Engine.SaveIndex(IndexPath, folder => new FullDiskDirectory(new SimpleFSDirectory(folder), freeBytes)));
 
+        Assert.Equal((IndexWriteFailure.SaveFailed, Path.GetFullPath(IndexPath)), (ex.Failure, ex.Location));
         Assert.Contains("No space left on device", ex.InnerException?.Message, StringComparison.Ordinal);
         using var reloaded = new OfferSearchEngine(FixedClock.Default);
         var status = reloaded.LoadIndex(IndexPath, _fixture.Catalog.Referentials);
@@ -201,7 +203,7 @@ public sealed class IndexFolderTests : IDisposable
     [Fact]
     public void SaveIndex_AfterAFailedSave_Succeeds()
     {
-        Assert.Throws<IOException>(() => _fixture.Engine.SaveIndex(IndexPath, folder => new FullDiskDirectory(new SimpleFSDirectory(folder), 1_000)));
+        Assert.Throws<IndexWriteException>(() => _fixture.Engine.SaveIndex(IndexPath, folder => new FullDiskDirectory(new SimpleFSDirectory(folder), 1_000)));
 
         _fixture.Engine.SaveIndex(IndexPath);
 

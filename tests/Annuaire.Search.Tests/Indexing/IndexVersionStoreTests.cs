@@ -118,7 +118,11 @@ public sealed class IndexVersionStoreTests : IDisposable
 
         var ex = Assert.Throws<IndexUnusableException>(() => _store.Open(version.Id));
 
-        Assert.Equal(expected, ex.Problem);
+        Assert.Equal((expected, _store.Root, version.Id), (ex.Problem, ex.Location, ex.Version));
+        if (damage is "file-missing" or "file-cut" or "byte-flipped")
+        {
+            Assert.Equal(Path.GetRelativePath(version.Folder, terms).Replace('\\', '/'), ex.File);
+        }
     }
 
     [Theory]
@@ -135,7 +139,7 @@ public sealed class IndexVersionStoreTests : IDisposable
 
         var ex = Assert.Throws<IndexUnusableException>(_store.ReadManifest);
 
-        Assert.Equal(expected, ex.Problem);
+        Assert.Equal((expected, _store.Root, null, IndexVersionStore.ManifestFileName), (ex.Problem, ex.Location, ex.Version, ex.File));
     }
 
     /// <summary>The test catalogue with one offer fewer per step, under its own fingerprint.</summary>
