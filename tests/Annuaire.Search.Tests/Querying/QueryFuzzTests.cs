@@ -1,5 +1,6 @@
 using Annuaire.Search.Highlighting;
 using Annuaire.Search.Querying;
+using Annuaire.Tests.Shared;
 
 namespace Annuaire.Search.Tests.Querying;
 
@@ -16,7 +17,7 @@ public sealed class QueryFuzzTests(EngineFixture fixture) : IClassFixture<Engine
     [Theory]
     [InlineData(11)]
     [InlineData(12)]
-    public async Task Search_WhenArbitraryRequest_AlwaysAnswersQuickly(int seed)
+    public async Task Search_WhenArbitraryRequest_AlwaysAnswers(int seed)
     {
         var random = new Random(seed);
         string Text(int max) => string.Concat(Enumerable.Range(0, random.Next(0, max)).Select(_ => Pieces[random.Next(Pieces.Length)]));
@@ -30,8 +31,8 @@ public sealed class QueryFuzzTests(EngineFixture fixture) : IClassFixture<Engine
                 Page = random.Next(-5, 50),
                 PageSize = random.Next(-5, 500),
             }.With(FacetDimension.Thematique, random.Next(3) == 0 ? [Text(2)] : []).With(FacetDimension.Public, random.Next(4) == 0 ? [Text(2)] : []);
-            // WaitAsync fails the test with a TimeoutException if a search hangs.
-            var response = await Task.Run(() => fixture.Engine.Search(request), TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+            // Fails the test with a TimeoutException if a search hangs.
+            var response = await HangGuard.RunAsync(() => fixture.Engine.Search(request));
             Assert.InRange(response.PageSize, 1, SearchRequest.MaxPageSize);
             foreach (var hit in response.Hits)
             {

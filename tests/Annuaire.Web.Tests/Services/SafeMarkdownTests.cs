@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp;
+using Annuaire.Tests.Shared;
 using Annuaire.Web.Services;
 
 namespace Annuaire.Web.Tests.Services;
@@ -37,7 +38,7 @@ public sealed class SafeMarkdownTests
             }
 
             var input = markdown.ToString();
-            var html = await Task.Run(() => _renderer.ToHtml(input), TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+            var html = await HangGuard.RunAsync(() => _renderer.ToHtml(input));
             var document = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html), TestContext.Current.CancellationToken);
 
             Assert.Empty(document.QuerySelectorAll("script, iframe, img, svg, style, object, embed, form"));
