@@ -40,7 +40,7 @@ internal sealed partial class OfferBinder
 
         var titre = Text(OfferKeys.Titre, required: true, min: 3, max: 150);
         var resume = Text(OfferKeys.Resume, required: true, min: 20, max: 280);
-        var porteur = Text(OfferKeys.Porteur, required: true);
+        var porteur = Text(OfferKeys.Porteur, required: true, repeats: true);
         if (porteur is not null && !_refs.Porteurs.ContainsKey(porteur))
         {
             UnknownValue(OfferKeys.Porteur, Node(OfferKeys.Porteur)!, porteur, _refs.Porteurs.Keys, "porteurs.yml", _refs.PorteurName);
@@ -60,12 +60,12 @@ internal sealed partial class OfferBinder
         }
 
         var thematiques = List(OfferKeys.Thematiques, required: true, _refs.Thematiques);
-        var type = Text(OfferKeys.Type, required: false, allowed: _refs.Types);
+        var type = Text(OfferKeys.Type, required: false, allowed: _refs.Types, repeats: true);
         var publics = List(OfferKeys.Publics, required: false, _refs.Publics);
         var zones = List(OfferKeys.ZoneEligibilite, required: true, allowed: null);
         CheckZones();
         var modesAccueil = List(OfferKeys.ModesAccueil, required: false, _refs.ModesAccueil);
-        var frais = Text(OfferKeys.Frais, required: false, allowed: _refs.Frais);
+        var frais = Text(OfferKeys.Frais, required: false, allowed: _refs.Frais, repeats: true);
         var modesMobilisation = List(OfferKeys.ModesMobilisation, required: false, _refs.ModesMobilisation);
         var mobilisablePar = List(OfferKeys.MobilisablePar, required: false, _refs.MobilisablePar);
         var lien = Url(OfferKeys.LienMobilisation, Node(OfferKeys.LienMobilisation), OfferKeys.LienMobilisation);
@@ -165,10 +165,15 @@ internal sealed partial class OfferBinder
         _bag.Error(DiagnosticCodes.MissingRequiredKey, map == _root ? new SourceLocation(_lineOffset, 1) : At(map),
             $"Clé obligatoire `{key}` absente ou vide{hint}.");
 
-    private string? Text(string key, bool required, int min = 0, int max = int.MaxValue, Referential? allowed = null) =>
-        Text(_root, key, required, min, max, allowed);
+    private string? Text(string key, bool required, int min = 0, int max = int.MaxValue, Referential? allowed = null, bool repeats = false) =>
+        Text(_root, key, required, min, max, allowed, repeats);
 
-    private string? Text(YamlMappingNode map, string key, bool required, int min = 0, int max = int.MaxValue, Referential? allowed = null)
+    /// <summary>
+    /// A text value, checked. <paramref name="repeats"/>: a value many offers share (a porteur, a
+    /// referential code, a phone number, a commune), kept once per load (<see cref="StringPool"/>);
+    /// free text (titles, summaries, precisions) is unique and kept as read.
+    /// </summary>
+    private string? Text(YamlMappingNode map, string key, bool required, int min = 0, int max = int.MaxValue, Referential? allowed = null, bool repeats = false)
     {
         var node = Node(map, key);
         if (node is null || (node is YamlScalarNode s0 && string.IsNullOrWhiteSpace(YamlText.ScalarValue(s0))))
@@ -200,7 +205,7 @@ internal sealed partial class OfferBinder
             return null;
         }
 
-        return Share(value);
+        return repeats ? Share(value) : value;
     }
 
     /// <summary>The load's shared instance of <paramref name="value"/> (see <see cref="StringPool"/>).</summary>
@@ -448,14 +453,14 @@ internal sealed partial class OfferBinder
         }
 
         CheckKeys(map, OfferKeys.ContactKeys, "`contact`");
-        var telephone = Text(map, "telephone", required: false);
+        var telephone = Text(map, "telephone", required: false, repeats: true);
         if (telephone is not null && !IsFrenchPhone(telephone))
         {
             _bag.Error(DiagnosticCodes.InvalidPhone, At(Node(map, "telephone")!),
                 $"`contact.telephone` : « {telephone} » n'est pas un numéro français (exemples : 01 99 00 12 34, +33 1 99 00 12 34, 115).");
         }
 
-        var courriel = Text(map, "courriel", required: false);
+        var courriel = Text(map, "courriel", required: false, repeats: true);
         if (courriel is not null && !EmailPattern().IsMatch(courriel))
         {
             _bag.Error(DiagnosticCodes.InvalidEmail, At(Node(map, "courriel")!), $"`contact.courriel` : « {courriel} » n'est pas une adresse électronique valide.");
@@ -463,7 +468,7 @@ internal sealed partial class OfferBinder
 
         return new OfferContact
         {
-            Nom = Text(map, "nom", required: false),
+            Nom = Text(map, "nom", required: false, repeats: true),
             Telephone = telephone,
             Courriel = courriel,
             Site = Url("contact.site", Node(map, "site"), "contact.site"),
@@ -526,13 +531,13 @@ internal sealed partial class OfferBinder
     private OfferPlace BindPlace(YamlMappingNode map)
     {
         CheckKeys(map, OfferKeys.PlaceKeys, "un lieu");
-        var codePostal = Text(map, "code_postal", required: false);
+        var codePostal = Text(map, "code_postal", required: false, repeats: true);
         if (codePostal is not null && !PostalCodePattern().IsMatch(codePostal))
         {
             _bag.Error(DiagnosticCodes.InvalidPostalCode, At(Node(map, "code_postal")!), $"`lieux.code_postal` : « {codePostal} » n'est pas un code postal (5 chiffres, entre guillemets : \"45000\").");
         }
 
-        var codeInsee = Text(map, "code_insee", required: false);
+        var codeInsee = Text(map, "code_insee", required: false, repeats: true);
         if (codeInsee is not null)
         {
             var at = At(Node(map, "code_insee")!);
@@ -553,7 +558,7 @@ internal sealed partial class OfferBinder
             }
         }
 
-        var horaires = Text(map, "horaires", required: false);
+        var horaires = Text(map, "horaires", required: false, repeats: true);
         OpeningHours? hours = null;
         if (horaires is not null && !OpeningHoursParser.TryParse(horaires, out hours, out var error))
         {
@@ -562,10 +567,10 @@ internal sealed partial class OfferBinder
 
         return new OfferPlace
         {
-            Nom = Text(map, "nom", required: false),
-            Adresse = Text(map, "adresse", required: false),
+            Nom = Text(map, "nom", required: false, repeats: true),
+            Adresse = Text(map, "adresse", required: false, repeats: true),
             CodePostal = codePostal,
-            Commune = Text(map, "commune", required: false),
+            Commune = Text(map, "commune", required: false, repeats: true),
             CodeInsee = codeInsee,
             Horaires = horaires,
             OpeningHours = hours,
