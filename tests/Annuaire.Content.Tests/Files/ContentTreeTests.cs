@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Annuaire.Content.Diagnostics;
 using Annuaire.Content.Parsing;
+using Annuaire.Tests.Shared;
 
 namespace Annuaire.Content.Tests.Files;
 
@@ -52,9 +53,7 @@ public sealed class ContentTreeTests : IDisposable
 
     private ContentCatalog LoadGuarded()
     {
-        var task = Task.Run(() => ContentLoader.Load(Root, Options));
-        Assert.True(task.Wait(TimeSpan.FromSeconds(20)), "Le chargement du contenu ne s'est pas terminé.");
-        return task.Result;
+        return HangGuard.Run(() => ContentLoader.Load(Root, Options), "charger le contenu", TimeSpan.FromSeconds(20));
     }
 
     private static void AssertOnlyTheGoodOfferAndOneRefusal(ContentCatalog catalog, string refusedPath)

@@ -2,22 +2,19 @@ using Annuaire.Content.Parsing;
 using Annuaire.Content.Referentials;
 using Annuaire.Content.Scheduling;
 using Annuaire.Content.Text;
+using Annuaire.Tests.Shared;
 
 namespace Annuaire.Content.Tests.Fuzz;
 
 /// <summary>Arbitrary input never throws, never hangs, and never renders a script or a javascript: link.</summary>
 public sealed class ContentFuzzTests
 {
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
     private static readonly ValidationOptions Options = new() { Today = new DateOnly(2026, 11, 22) };
 
     private static ReferentialSet Referentials() => ReferentialLoader.Load(TestPaths.RealContent, []);
 
-    private static void WithinBudget(Action action, string input)
-    {
-        var task = Task.Run(action);
-        Assert.True(task.Wait(Budget), $"Plus de {Budget.TotalSeconds} s pour : {input[..Math.Min(200, input.Length)]}");
-    }
+    private static void WithinBudget(Action action, string input) =>
+        HangGuard.Run(() => { action(); return true; }, input[..Math.Min(200, input.Length)]);
 
     [Theory]
     [InlineData(1)]

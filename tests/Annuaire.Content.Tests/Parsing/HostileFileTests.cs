@@ -2,6 +2,7 @@ using System.Text;
 using Annuaire.Content.Diagnostics;
 using Annuaire.Content.Parsing;
 using Annuaire.Content.Referentials;
+using Annuaire.Tests.Shared;
 
 namespace Annuaire.Content.Tests.Parsing;
 
@@ -11,7 +12,6 @@ namespace Annuaire.Content.Tests.Parsing;
 /// </summary>
 public sealed class HostileFileTests
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
     private static readonly string Cases = Path.Combine(AppContext.BaseDirectory, "TestData", "cases");
     private static readonly ValidationOptions Options = new() { Today = new DateOnly(2026, 11, 22) };
     private static readonly Lazy<ReferentialSet> Referentials = new(() => ReferentialLoader.Load(Path.Combine(Cases, "content"), []));
@@ -29,9 +29,7 @@ public sealed class HostileFileTests
 
     private static (Annuaire.Content.Model.Offer? Offer, IReadOnlyList<Diagnostic> Diagnostics) ParseGuarded(string text, ValidationOptions? options = null)
     {
-        var task = Task.Run(() => OfferFileReader.Parse("offres/loiret/hostile.md", text, Referentials.Value, options ?? Options));
-        Assert.True(task.Wait(Guard), $"Plus de {Guard.TotalSeconds} s pour valider le fichier.");
-        return task.Result;
+        return HangGuard.Run(() => OfferFileReader.Parse("offres/loiret/hostile.md", text, Referentials.Value, options ?? Options), "valider le fichier");
     }
 
     [Fact]
