@@ -72,10 +72,10 @@ public sealed class TwoReplicasTests : IDisposable
         // so few results is never cached: it is counted among the searches without answer).
         const string cachedPage = "/api/v1/offres?q=zebrure";
         Assert.Empty(await ApiIdsAsync(clientA, cachedPage));
-        await WaitUntilAsync(async () => await IsFromCacheAsync(clientB, cachedPage), TimeSpan.FromSeconds(5), "réponse mise en cache par A non servie depuis Redis par B");
+        await WaitUntilAsync(async () => await IsFromCacheAsync(clientB, cachedPage), TimeSpan.FromSeconds(15), "réponse mise en cache par A non servie depuis Redis par B");
         Assert.Empty(await ApiIdsAsync(clientB, cachedPage));
         await clientA.GetStringAsync("/recherche?q=permis", cancel);
-        await WaitUntilAsync(async () => await IsFromCacheAsync(clientB, "/recherche?q=permis"), TimeSpan.FromSeconds(5), "page mise en cache par A non servie depuis Redis par B");
+        await WaitUntilAsync(async () => await IsFromCacheAsync(clientB, "/recherche?q=permis"), TimeSpan.FromSeconds(15), "page mise en cache par A non servie depuis Redis par B");
 
         // Searches at both while the next version is published.
         var log = new ConcurrentQueue<(long Started, string Url, HttpStatusCode? Status, string Body)>();
