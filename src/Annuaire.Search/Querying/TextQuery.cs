@@ -23,7 +23,7 @@ internal sealed record TextQuery(Query? Query, IReadOnlySet<string> Terms, IRead
     /// <see cref="Query"/> where scores matter (<see cref="TextQueryBuilder.WithWeight"/>); null
     /// when there is none. Counting passes leave it out.
     /// </summary>
-    public Query? Weight { get; init; }
+    public IReadOnlyList<IReadOnlyList<TermQuery>>? Weight { get; init; }
 
     /// <summary>More unknown words than <see cref="TextQueryBuilder.MaxFuzzyWords"/>: the others are searched exactly.</summary>
     public bool FuzzyLimited { get; init; }

@@ -67,7 +67,7 @@ internal static class TextQueryBuilder
     {
         fields ??= Fields;
         var query = new BooleanQuery();
-        var bonus = new BooleanQuery(disableCoord: true);
+        var weights = new List<IReadOnlyList<TermQuery>>();
         var terms = new HashSet<string>(StringComparer.Ordinal);
         var fuzzyWords = new List<(string, int)>();
         var words = new List<string>();
@@ -152,10 +152,7 @@ internal static class TextQueryBuilder
                     }
 
                     clause = any;
-                    foreach (var weight in Weights(positions, fields, lookups))
-                    {
-                        bonus.Add(weight, Occur.SHOULD);
-                    }
+                    weights.AddRange(Weights(positions, fields, lookups));
                 }
             }
 
@@ -196,7 +193,7 @@ internal static class TextQueryBuilder
             IgnoredWords = ignored,
             FuzzyLimited = fuzzyLimited,
             CountedWords = counted,
-            Weight = bonus.Clauses.Count == 0 ? null : bonus,
+            Weight = weights.Count == 0 ? null : weights,
         };
     }
 
@@ -271,37 +268,37 @@ internal static class TextQueryBuilder
 
     /// <summary>
     /// The weight of each analysed term of a word in the short fields that have it (title,
-    /// keywords, summary, labels): the best one, and a tenth of the others. Added to the offers
-    /// found, never finding any.
+    /// keywords, summary, labels): for each position, its terms in those fields, each with its
+    /// field's boost (<see cref="ShortFieldWeightQuery"/> adds the best one and a tenth of the
+    /// others to the offers found, never finding any).
     /// </summary>
-    private static IEnumerable<DisjunctionMaxQuery> Weights(List<(int Position, List<string> Terms)> positions, IReadOnlyList<(string Field, float Boost)> fields, TermLookups lookups)
+    private static IEnumerable<IReadOnlyList<TermQuery>> Weights(List<(int Position, List<string> Terms)> positions, IReadOnlyList<(string Field, float Boost)> fields, TermLookups lookups)
     {
         foreach (var (_, alternatives) in positions)
         {
-            var dismax = new DisjunctionMaxQuery(0.1f);
+            var word = new List<TermQuery>();
             foreach (var term in alternatives.Distinct(StringComparer.Ordinal))
             {
                 foreach (var (field, boost) in fields.Where(f => WeightFields.Contains(f.Field)))
                 {
                     var query = lookups.Query(new Term(field, term));
                     query.Boost = boost;
-                    dismax.Add(query);
+                    word.Add(query);
                 }
             }
 
-            yield return dismax;
+            yield return word;
         }
     }
 
     /// <summary>
     /// <paramref name="found"/> (the words, as <see cref="Build"/> and the search's relaxation made
-    /// it) plus the weight of the short fields (<see cref="TextQuery.Weight"/>). One optional
-    /// clause over the whole query, read only for the offers found: the words' postings are
-    /// walked without a wrapper per word, and the body field holds every word of the short
-    /// fields, so a word weighs only on offers where it is found.
+    /// it) plus the weight of the short fields (<see cref="TextQuery.Weight"/>), read only for the
+    /// offers found: the words' postings are walked without a wrapper per word, and the body field
+    /// holds every word of the short fields, so a word weighs only on offers where it is found.
     /// </summary>
-    public static Query WithWeight(Query found, Query? weight) =>
-        weight is null ? found : new BooleanQuery(disableCoord: true) { { found, Occur.MUST }, { weight, Occur.SHOULD } };
+    public static Query WithWeight(Query found, IReadOnlyList<IReadOnlyList<TermQuery>>? weight) =>
+        weight is null ? found : new ShortFieldWeightQuery(found, weight);
 
     private static BooleanQuery AllOf(IEnumerable<Query> queries)
     {
