@@ -5,20 +5,33 @@ namespace Annuaire.Search.Facets;
 
 /// <summary>
 /// Counts the facet values of every matching document from the generation's
-/// <see cref="FacetOrdinals"/>: facets on core Lucene, without Lucene.Net.Facet.
+/// <see cref="FacetOrdinals"/> rows: facets on core Lucene, without Lucene.Net.Facet.
 /// </summary>
 internal sealed class FacetCountCollector : ICollector
 {
-    private readonly string[] _fields;
-    private readonly FacetOrdinals.Column[] _columns;
+    private readonly FacetOrdinals _ordinals;
+    private readonly int[] _starts;
+    private readonly int[] _codes;
     private readonly int[][] _counts;
+    private readonly bool _everyField;
+    private readonly bool[] _counted;
     private int _docBase;
 
+    /// <param name="ordinals">The generation's facet rows.</param>
+    /// <param name="fields">The fields counted (the others of a row are skipped).</param>
     public FacetCountCollector(FacetOrdinals ordinals, IReadOnlyList<string> fields)
     {
-        _fields = [.. fields];
-        _columns = [.. fields.Select(f => ordinals[f])];
-        _counts = [.. _columns.Select(c => new int[c.Values.Length])];
+        _ordinals = ordinals;
+        _starts = ordinals.Starts;
+        _codes = ordinals.Codes;
+        _counts = [.. ordinals.Values.Select(v => new int[v.Length])];
+        _counted = new bool[ordinals.Fields.Count];
+        foreach (var field in fields)
+        {
+            _counted[ordinals.FieldNumber(field)] = true;
+        }
+
+        _everyField = _counted.All(c => c);
     }
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -32,13 +45,26 @@ internal sealed class FacetCountCollector : ICollector
     public void Collect(int doc)
     {
         var global = _docBase + doc;
-        for (var f = 0; f < _columns.Length; f++)
+        var codes = _codes;
+        var end = _starts[global + 1];
+        if (_everyField)
         {
-            var column = _columns[f];
-            var counts = _counts[f];
-            for (int i = column.Starts[global], end = column.Starts[global + 1]; i < end; i++)
+            for (var i = _starts[global]; i < end; i++)
             {
-                counts[column.Ords[i]]++;
+                var code = codes[i];
+                _counts[FacetOrdinals.FieldOf(code)][FacetOrdinals.ValueOf(code)]++;
+            }
+
+            return;
+        }
+
+        for (var i = _starts[global]; i < end; i++)
+        {
+            var code = codes[i];
+            var field = FacetOrdinals.FieldOf(code);
+            if (_counted[field])
+            {
+                _counts[field][FacetOrdinals.ValueOf(code)]++;
             }
         }
     }
@@ -50,23 +76,30 @@ internal sealed class FacetCountCollector : ICollector
         {
             var counts = _counts[f];
             var more = other._counts[f];
-            for (var ord = 0; ord < counts.Length; ord++)
+            for (var value = 0; value < counts.Length; value++)
             {
-                counts[ord] += more[ord];
+                counts[value] += more[value];
             }
         }
     }
 
-    /// <summary>Counts by value for <paramref name="field"/> (values with a zero count are left out).</summary>
+    /// <summary>Counts by value for <paramref name="field"/>, one of the fields counted (values with a zero count are left out).</summary>
     public IReadOnlyDictionary<string, int> Counts(string field)
     {
-        var f = Array.IndexOf(_fields, field);
-        var result = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var ord = 0; ord < _counts[f].Length; ord++)
+        var f = _ordinals.FieldNumber(field);
+        if (!_counted[f])
         {
-            if (_counts[f][ord] > 0)
+            throw new ArgumentException($"Field {field} is not counted by this collector.", nameof(field));
+        }
+
+        var counts = _counts[f];
+        var values = _ordinals.Values[f];
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var value = 0; value < counts.Length; value++)
+        {
+            if (counts[value] > 0)
             {
-                result[_columns[f].Values[ord]] = _counts[f][ord];
+                result[values[value]] = counts[value];
             }
         }
 
