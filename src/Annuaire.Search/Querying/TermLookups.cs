@@ -63,6 +63,9 @@ internal sealed class TermLookups(IndexReader reader)
     /// <summary>A query for <paramref name="term"/> whose dictionary lookup is done once per generation.</summary>
     public TermQuery Query(Term term) => new(term, Context(term));
 
+    /// <summary><see cref="Query"/> when the index holds <paramref name="term"/>, else null (the query could find nothing).</summary>
+    public TermQuery? Present(Term term) => Context(term) is { DocFreq: > 0 } context ? new TermQuery(term, context) : null;
+
     /// <summary>Where <paramref name="term"/> is in each segment's dictionary (looked up once per generation).</summary>
     public TermContext Context(Term term) => _terms.GetOrAdd(term);
 

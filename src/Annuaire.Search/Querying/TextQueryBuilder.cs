@@ -239,7 +239,9 @@ internal static class TextQueryBuilder
     /// <summary>
     /// Where a word is found: the body field, which holds every word of the offer but places
     /// (<see cref="OfferFields.Body"/>), and the places' field when it is searched. One or two
-    /// postings lists per analysed term, not one per field: this is what a search walks.
+    /// postings lists per analysed term, not one per field: this is what a search walks. Terms
+    /// the index does not hold are left out, so that a word found in one field only is that
+    /// field's term query once rewritten, without a Boolean scorer around it for every offer.
     /// </summary>
     private static BooleanQuery Match(IEnumerable<string> alternatives, IReadOnlyList<(string Field, float Boost)> fields, TermLookups lookups)
     {
@@ -248,9 +250,11 @@ internal static class TextQueryBuilder
         {
             foreach (var (field, boost) in fields.Where(f => MatchFields.Contains(f.Field)))
             {
-                var query = lookups.Query(new Term(field, term));
-                query.Boost = boost;
-                match.Add(query, Occur.SHOULD);
+                if (lookups.Present(new Term(field, term)) is { } query)
+                {
+                    query.Boost = boost;
+                    match.Add(query, Occur.SHOULD);
+                }
             }
         }
 
@@ -281,13 +285,18 @@ internal static class TextQueryBuilder
             {
                 foreach (var (field, boost) in fields.Where(f => WeightFields.Contains(f.Field)))
                 {
-                    var query = lookups.Query(new Term(field, term));
-                    query.Boost = boost;
-                    word.Add(query);
+                    if (lookups.Present(new Term(field, term)) is { } query)
+                    {
+                        query.Boost = boost;
+                        word.Add(query);
+                    }
                 }
             }
 
-            yield return word;
+            if (word.Count > 0)
+            {
+                yield return word;
+            }
         }
     }
 

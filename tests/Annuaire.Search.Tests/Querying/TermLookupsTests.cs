@@ -35,6 +35,18 @@ public sealed class TermLookupsTests : IDisposable
         [.. query.Clauses.Select(c => ((TermQuery)c.Query).Term.Text).Order(StringComparer.Ordinal)];
 
     [Fact]
+    public void Present_OnlyForTermsTheIndexHolds()
+    {
+        var lookups = new TermLookups(_reader);
+
+        var present = lookups.Present(new Term(OfferFields.Spell, "permis"));
+
+        Assert.Equal(new Term(OfferFields.Spell, "permis"), present?.Term);
+        Assert.Null(lookups.Present(new Term(OfferFields.Spell, "voiture")));
+        Assert.Null(lookups.Present(new Term(OfferFields.Titre, "permis")));
+    }
+
+    [Fact]
     public void Expand_WhenTypo_ReachesTheIndexedWordsWithinTheEdits()
     {
         var lookups = new TermLookups(_reader);
