@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp;
+using Annuaire.Web.Services;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Annuaire.Web.Tests;
@@ -113,8 +114,10 @@ public sealed class WidgetTests(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("ftp://intranet.loiret.example.org")]
     public void Startup_WhenAllowedOriginIsNotAnOrigin_RefusesToStartWithFrenchMessage(string origin)
     {
-        using var factory = WithOrigins(Intranet, origin);
-        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => factory.CreateClient());
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => StartupValidation.Run(
+            (services, configuration) => services.AddWidgetOptions(configuration),
+            ("Annuaire:Widget:AllowedOrigins:0", Intranet),
+            ("Annuaire:Widget:AllowedOrigins:1", origin)));
         Assert.Contains($"« {origin} » n'est pas une origine", error.Message, StringComparison.Ordinal);
     }
 

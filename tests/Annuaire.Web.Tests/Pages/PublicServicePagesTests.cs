@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp;
+using Annuaire.Web.Services;
 using AngleSharp.Html.Dom;
 
 namespace Annuaire.Web.Tests.Pages;
@@ -68,8 +69,11 @@ public sealed class PublicServicePagesTests(SiteFactory site) : IClassFixture<Si
     [Fact]
     public void Startup_WhenPublisherEmailInvalid_Refuses()
     {
-        using var broken = site.WithWebHostBuilder(b => b.UseSetting("Annuaire:Publisher:Email", "pas une adresse"));
-        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => broken.CreateClient());
+        StartupValidation.Run((services, configuration) => services.AddPublicPages(configuration), ("Annuaire:Publisher:Email", "annuaire@loiret.example.fr"));
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => StartupValidation.Run((services, configuration) => services.AddPublicPages(configuration), ("Annuaire:Publisher:Email", "pas une adresse")));
+        Assert.Equal(typeof(PublisherOptions), error.OptionsType);
     }
 
     [Fact]
