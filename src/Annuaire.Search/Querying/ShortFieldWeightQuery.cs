@@ -128,12 +128,15 @@ internal sealed class ShortFieldWeightQuery : Query
             }
 
             var terms = new Scorer?[_terms.Length];
+            var any = false;
             for (var t = 0; t < terms.Length; t++)
             {
                 terms[t] = _terms[t].GetScorer(context, acceptDocs);
+                any |= terms[t] is not null;
             }
 
-            return new ScorerOf(this, found, terms, _wordEnds);
+            // No short-field term in this segment: the found scores as they are.
+            return any ? new ScorerOf(this, found, terms, _wordEnds) : found;
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)

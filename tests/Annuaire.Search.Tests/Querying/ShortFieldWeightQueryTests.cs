@@ -68,6 +68,17 @@ public sealed class ShortFieldWeightQueryTests : IDisposable
     }
 
     [Fact]
+    public void Search_WhenNoShortFieldTermInTheIndex_ScoresAsFound()
+    {
+        var searcher = Searcher();
+        var found = Found(["aide", "permis"]);
+
+        var actual = Scores(searcher, new ShortFieldWeightQuery(found, [[new TermQuery(new Term("titre", "absent")) { Boost = 4 }]]));
+
+        Assert.Equal(Scores(searcher, found), actual);
+    }
+
+    [Fact]
     public void Explain_GivesTheScore()
     {
         var searcher = Searcher();
