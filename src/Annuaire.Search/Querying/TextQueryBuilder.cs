@@ -18,6 +18,9 @@ namespace Annuaire.Search.Querying;
 /// prefix while typing. A correctly spelled word is never widened: « permis » must not find
 /// « permet ». Most words must match (<see cref="MinimumShouldMatch"/>); question and filler
 /// words of a sentence are left out; « sans X » is a phrase bonus, never the word « sans » alone.
+/// The bonus is an optional clause of its own, so an offer with the phrase may have one typed word
+/// fewer than <see cref="MinimumShouldMatch"/> says: folding it into X's clause instead lowered the
+/// relevance of sentence queries (docs/benchmarks.md, 2026-12-04), where the phrase is the point.
 /// </summary>
 internal static class TextQueryBuilder
 {
