@@ -60,10 +60,10 @@ internal sealed class TermLookups(IndexReader reader)
         _terms.Clear();
     }
 
-    /// <summary>A query for <paramref name="term"/> whose dictionary lookup is done once per generation.</summary>
-    public TermQuery Query(Term term) => new(term, Context(term));
-
-    /// <summary><see cref="Query"/> when the index holds <paramref name="term"/>, else null (the query could find nothing).</summary>
+    /// <summary>
+    /// A query for <paramref name="term"/> whose dictionary lookup is done once per generation,
+    /// or null when the index does not hold it (the query could find nothing).
+    /// </summary>
     public TermQuery? Present(Term term) => Context(term) is { DocFreq: > 0 } context ? new TermQuery(term, context) : null;
 
     /// <summary>Where <paramref name="term"/> is in each segment's dictionary (looked up once per generation).</summary>
