@@ -33,6 +33,9 @@ internal sealed class ShortFieldWeightQuery : Query
     /// <summary>For each word, the terms that weigh it.</summary>
     public IReadOnlyList<IReadOnlyList<TermQuery>> Words { get; }
 
+    /// <summary>A word's weight from its matching terms' scores: the best one and <see cref="TieBreaker"/> of the others.</summary>
+    private static float OfWord(float sum, float max) => max + ((sum - max) * TieBreaker);
+
     public override Query Rewrite(IndexReader reader)
     {
         var found = Found.Rewrite(reader);
@@ -167,7 +170,7 @@ internal sealed class ShortFieldWeightQuery : Query
 
                 if (matched)
                 {
-                    word.Value = max + ((sum - max) * TieBreaker);
+                    word.Value = OfWord(sum, max);
                     weight.AddDetail(word);
                     weight.Value += word.Value;
                 }
@@ -247,7 +250,7 @@ internal sealed class ShortFieldWeightQuery : Query
 
                 if (matched)
                 {
-                    total += max + ((sum - max) * TieBreaker);
+                    total += OfWord(sum, max);
                 }
             }
 
