@@ -48,6 +48,9 @@ public sealed class OfferSearchEngine : IDisposable
     /// </summary>
     internal void ForgetLookups() => Volatile.Read(ref _current)?.Lookups.Forget();
 
+    /// <summary>The served generation's decoded postings (for the benchmark's report), or null before the first build.</summary>
+    internal PostingsCache? CachedPostings => Volatile.Read(ref _current)?.Lookups.Postings;
+
     /// <summary>The index being served, or null before the first build.</summary>
     public IndexStatus? Status
     {

@@ -69,6 +69,13 @@ internal static class Comparison
         rows.Add(("Annuaire", "facettes, sans extraits", Sequential(i => engine.Search(unhighlighted[i]).Total, requests.Length),
             LatencyRun.Measure(requests.Length, i => engine.Search(unhighlighted[i]).Total, 2)));
 
+        // After the searches: what their caches hold (decoded postings of frequent terms, look-ups) counts too.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var searchedMb = WorkingSetMb();
+        var postings = engine.CachedPostings;
+
         PostgresPeer.LoadTimes? pgLoad = null;
         double pgMb = 0, pingMs = 0;
         if (postgres is not null)
@@ -112,7 +119,7 @@ internal static class Comparison
         Console.WriteLine("| moteur | chargement + validation des fichiers (s) | construction de l'index (s) | mémoire (Mo) |");
         Console.WriteLine("|---|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| Annuaire | {load:0.0} (CPU {loadCpu:0.0}) | {build:0.0} (CPU {buildCpu:0.0}) | {engineMb:0} (mémoire de travail du processus ; {engineMb - baseline:0} depuis le chargement, tas géré {heapMb:0}) |"));
+            $"| Annuaire | {load:0.0} (CPU {loadCpu:0.0}) | {build:0.0} (CPU {buildCpu:0.0}) | {engineMb:0} (mémoire de travail du processus ; {engineMb - baseline:0} depuis le chargement, tas géré {heapMb:0}) ; {searchedMb:0} après les recherches (listes décodées des termes fréquents : {postings?.Count ?? 0} termes, {(postings?.Bytes ?? 0) / 1048576.0:0.0} Mo) |"));
         if (pgLoad is not null)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -90,6 +90,11 @@ internal static class Profile
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mémoire allouée par recherche (moyenne, un thread) : {allocatedKb:0} Ko"));
+        if (engine.CachedPostings is { } postings)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"listes décodées des termes fréquents : {postings.Count} termes, {postings.Bytes / 1048576.0:0.0} Mo (au plus {postings.MaxBytes / 1048576.0:0} Mo)"));
+        }
+
         Console.WriteLine();
         Console.WriteLine("| requêtes | nombre | p50 (ms) | p95 (ms) | p99 (ms) | p50 sans extraits (ms) | résultats moyens |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");

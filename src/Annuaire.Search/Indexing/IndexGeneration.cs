@@ -58,7 +58,7 @@ internal sealed class IndexGeneration
         TerritoryNames = previous is not null && ReferenceEquals(previous.Referentials, Referentials) ? previous.TerritoryNames : new TerritoryRecognizer(Referentials.Territories);
         Facets = FacetOrdinals.Load(searcher.IndexReader, SearchExecution.AllFacetFields, previous?.Facets);
         _offersByDoc = ReadOffersByDoc(searcher.IndexReader, offers, offersKept ? previous : null);
-        Lookups = new TermLookups(searcher.IndexReader);
+        Lookups = new TermLookups(searcher.IndexReader, previous?.Lookups.Postings.Retain(searcher.IndexReader));
     }
 
     public long Number { get; }

@@ -13,12 +13,15 @@ namespace Annuaire.Search.Querying;
 /// a search allocated, and a search looks a typo up for the query, the place-or-word check and the
 /// marks; advisers repeat the same misspellings;</item>
 /// <item>where a term's postings start, in each segment (<see cref="TermContext"/>): a search
-/// walks the same words several times (checks of how many words are common, then the search).</item>
+/// walks the same words several times (checks of how many words are common, then the search);</item>
+/// <item>the decoded postings of frequent terms (<see cref="PostingsCache"/>), handed on from
+/// generation to generation for the segments they share.</item>
 /// </list>
-/// Each is kept for the generation's life, up to <see cref="MaxEntries"/> entries (then forgotten
-/// all at once: hostile traffic cannot grow it without bound).
+/// The first two are kept for the generation's life, up to <see cref="MaxEntries"/> entries (then
+/// forgotten all at once: hostile traffic cannot grow them without bound); the third has its own
+/// bound in bytes.
 /// </summary>
-internal sealed class TermLookups(IndexReader reader)
+internal sealed class TermLookups(IndexReader reader, PostingsCache? postings = null)
 {
     /// <summary>Most misspelled words, and most terms, remembered per generation.</summary>
     public const int MaxEntries = 20_000;
@@ -42,6 +45,9 @@ internal sealed class TermLookups(IndexReader reader)
     /// <summary>The index these expansions are read from.</summary>
     public IndexReader Reader { get; } = reader;
 
+    /// <summary>The decoded postings of frequent terms, for <see cref="Present"/>'s queries.</summary>
+    public PostingsCache Postings { get; } = postings ?? new PostingsCache();
+
     /// <summary>
     /// The unstemmed indexed words within <paramref name="edits"/> of <paramref name="word"/> (same
     /// first letter, transpositions count as one edit), each weighted by its closeness, as Lucene's
@@ -58,13 +64,15 @@ internal sealed class TermLookups(IndexReader reader)
     {
         _expansions.Clear();
         _terms.Clear();
+        Postings.Forget();
     }
 
     /// <summary>
-    /// A query for <paramref name="term"/> whose dictionary lookup is done once per generation,
-    /// or null when the index does not hold it (the query could find nothing).
+    /// A query for <paramref name="term"/> whose dictionary lookup is done once per generation and
+    /// whose postings, if frequent, are decoded once (<see cref="Postings"/>), or null when the
+    /// index does not hold it (the query could find nothing).
     /// </summary>
-    public TermQuery? Present(Term term) => Context(term) is { DocFreq: > 0 } context ? new TermQuery(term, context) : null;
+    public TermQuery? Present(Term term) => Context(term) is { DocFreq: > 0 } context ? new CachedTermQuery(term, context, Postings) : null;
 
     /// <summary>Where <paramref name="term"/> is in each segment's dictionary (looked up once per generation).</summary>
     public TermContext Context(Term term) => _terms.GetOrAdd(term);

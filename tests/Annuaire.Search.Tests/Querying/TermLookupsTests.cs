@@ -47,6 +47,21 @@ public sealed class TermLookupsTests : IDisposable
     }
 
     [Fact]
+    public void Present_WalksFrequentTermsOnTheGenerationsDecodedPostings()
+    {
+        var postings = new PostingsCache(minDocFreq: 1); // Every term is frequent enough here.
+        var lookups = new TermLookups(_reader, postings);
+        var permis = Assert.IsType<CachedTermQuery>(lookups.Present(new Term(OfferFields.Spell, "permis")));
+        var urgence = Assert.IsType<CachedTermQuery>(lookups.Present(new Term(OfferFields.Spell, "urgence")));
+
+        var hits = new IndexSearcher(_reader).Search(new BooleanQuery { { permis, Occur.SHOULD }, { urgence, Occur.SHOULD } }, 10);
+
+        Assert.Equal(2, hits.TotalHits);
+        Assert.Same(postings, lookups.Postings);
+        Assert.Equal(2, postings.Count);
+    }
+
+    [Fact]
     public void Expand_WhenTypo_ReachesTheIndexedWordsWithinTheEdits()
     {
         var lookups = new TermLookups(_reader);
