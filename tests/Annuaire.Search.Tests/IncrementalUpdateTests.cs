@@ -45,6 +45,18 @@ public sealed class IncrementalUpdateTests : IDisposable
     }
 
     [Fact]
+    public void Apply_WhenOneOfferChanges_HandsTheDecodedPostingsOn()
+    {
+        var postings = Engine.CachedPostings;
+        var target = Catalog.Offers.First(o => o.Id == "atelier-cv-montargis");
+
+        Engine.Apply(With(Catalog, Catalog.Offers.Select(o => o.Id == target.Id ? target with { Titre = "Atelier ornithorynque" } : o)));
+
+        Assert.NotNull(postings);
+        Assert.Same(postings, Engine.CachedPostings); // Segments the new generation shares keep their decoded lists.
+    }
+
+    [Fact]
     public void Apply_WhenOffersAddedAndDeleted_HitsFacetsAndSuggestionsFollow()
     {
         var gone = Catalog.Offers.First(o => o.Id == "atelier-cv-montargis");
