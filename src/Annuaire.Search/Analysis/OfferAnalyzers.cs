@@ -15,6 +15,8 @@ namespace Annuaire.Search.Analysis;
 /// </summary>
 public sealed class OfferAnalyzers : IDisposable
 {
+    private readonly BoundedCache<string, string[]> _queryTerms;
+
     /// <summary>Longest prefix indexed for search-as-you-type.</summary>
     public const int MaxSuggestGram = 20;
 
@@ -29,6 +31,7 @@ public sealed class OfferAnalyzers : IDisposable
         Words = new WordAnalyzer(edgeGrams: false);
         Prefixes = new WordAnalyzer(edgeGrams: true);
         SynonymTerms = Synonyms is null ? FrozenSet<string>.Empty : TermsOf(Query, lines.Where(l => !l.TrimStart().StartsWith('#')));
+        _queryTerms = new BoundedCache<string, string[]>(MaxRememberedWords, words => [.. TermsOf(Query, words)]);
         Index = new PerFieldAnalyzerWrapper(Text, new Dictionary<string, Analyzer>
         {
             [OfferFields.Suggest] = Prefixes,
@@ -63,6 +66,16 @@ public sealed class OfferAnalyzers : IDisposable
     /// <summary>Edge n-grams of folded words (search-as-you-type).</summary>
     public Analyzer Prefixes { get; }
 
+    /// <summary>Words of offers whose query-time terms are remembered, at most (then forgotten all at once).</summary>
+    internal const int MaxRememberedWords = 20_000;
+
+    /// <summary>
+    /// The terms the query chain gives for <paramref name="words"/>, a few words of an offer's text:
+    /// marking checks the words synonyms may have placed, and the same words (« logement »,
+    /// « Aides ») come back in search after search. Remembered for these analyzers' life.
+    /// </summary>
+    internal string[] QueryTermsOf(string words) => _queryTerms.GetOrAdd(words);
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -73,23 +86,22 @@ public sealed class OfferAnalyzers : IDisposable
         Prefixes.Dispose();
     }
 
-    private static FrozenSet<string> TermsOf(Analyzer analyzer, IEnumerable<string> lines)
-    {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in lines)
-        {
-            using var stream = analyzer.GetTokenStream(OfferFields.Body, new StringReader(line));
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                terms.Add(term.ToString());
-            }
+    private static FrozenSet<string> TermsOf(Analyzer analyzer, IEnumerable<string> lines) =>
+        lines.SelectMany(line => TermsOf(analyzer, line)).ToFrozenSet(StringComparer.Ordinal);
 
-            stream.End();
+    private static List<string> TermsOf(Analyzer analyzer, string text)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream(OfferFields.Body, new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
         }
 
-        return terms.ToFrozenSet(StringComparer.Ordinal);
+        stream.End();
+        return terms;
     }
 
     /// <summary>StandardTokenizer → Elision → LowerCase → ASCIIFolding [→ EdgeNGram].</summary>

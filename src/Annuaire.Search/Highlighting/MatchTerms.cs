@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Annuaire.Search.Analysis;
 using Annuaire.Search.Indexing;
 using Annuaire.Search.Querying;
@@ -17,7 +16,6 @@ namespace Annuaire.Search.Highlighting;
 internal sealed class MatchTerms
 {
     private readonly OfferAnalyzers _analyzers;
-    private readonly ConcurrentDictionary<string, string[]> _analyzed = new(StringComparer.Ordinal); // The halves of a page may be marked at once.
 
     private MatchTerms(OfferAnalyzers analyzers, IEnumerable<string> terms)
     {
@@ -91,10 +89,5 @@ internal sealed class MatchTerms
     /// on its synonym (« RSA » for « revenu »): those occurrences are not matches.
     /// </summary>
     public bool Accepts(int term, string surface) =>
-        surface.Any(char.IsWhiteSpace) || Analyzed(surface).Contains(Terms[term], StringComparer.Ordinal);
-
-    private string[] Analyzed(string surface)
-    {
-        return _analyzed.GetOrAdd(surface, static (surface, analyzer) => [.. TextQueryBuilder.Analyze(analyzer, surface).SelectMany(p => p.Terms)], _analyzers.Query);
-    }
+        surface.Any(char.IsWhiteSpace) || _analyzers.QueryTermsOf(surface).Contains(Terms[term], StringComparer.Ordinal);
 }

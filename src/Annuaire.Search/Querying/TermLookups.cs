@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Annuaire.Search.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -33,14 +32,14 @@ internal sealed class TermLookups(IndexReader reader, PostingsCache? postings = 
     public const int MaxExpansions = 16;
 
     // The look-ups, one delegate each per generation (not one per call on the search path).
-    private readonly Bounded<(string Word, int Edits), BooleanQuery> _expansions = new(key =>
+    private readonly BoundedCache<(string Word, int Edits), BooleanQuery> _expansions = new(MaxEntries, key =>
     {
         // Guard: FuzzyQuery misbehaves when the prefix is as long as the term.
         var fuzzy = new FuzzyQuery(new Term(OfferFields.Spell, key.Word), key.Edits, Math.Min(1, key.Word.Length - 1), MaxExpansions, transpositions: true);
         return fuzzy.Rewrite(reader) as BooleanQuery ?? new BooleanQuery(disableCoord: true);
     });
 
-    private readonly Bounded<Term, TermContext> _terms = new(term => TermContext.Build(reader.Context, term));
+    private readonly BoundedCache<Term, TermContext> _terms = new(MaxEntries, term => TermContext.Build(reader.Context, term));
 
     /// <summary>The index these expansions are read from.</summary>
     public IndexReader Reader { get; } = reader;
@@ -76,39 +75,4 @@ internal sealed class TermLookups(IndexReader reader, PostingsCache? postings = 
 
     /// <summary>Where <paramref name="term"/> is in each segment's dictionary (looked up once per generation).</summary>
     public TermContext Context(Term term) => _terms.GetOrAdd(term);
-
-    /// <summary>
-    /// A concurrent map forgotten all at once past <see cref="MaxEntries"/> entries. Its size is
-    /// counted apart: <see cref="ConcurrentDictionary{TKey, TValue}.Count"/> takes every lock, and
-    /// distinct searches miss often. Under concurrency the bound may be passed by a few entries.
-    /// </summary>
-    private sealed class Bounded<TKey, TValue>(Func<TKey, TValue> create)
-        where TKey : notnull
-    {
-        private readonly ConcurrentDictionary<TKey, TValue> _map = new();
-        private int _count;
-
-        public TValue GetOrAdd(TKey key)
-        {
-            if (_map.TryGetValue(key, out var value))
-            {
-                return value;
-            }
-
-            value = create(key);
-            if (_map.TryAdd(key, value) && Interlocked.Increment(ref _count) > MaxEntries)
-            {
-                _map.Clear();
-                Interlocked.Exchange(ref _count, 0);
-            }
-
-            return value;
-        }
-
-        public void Clear()
-        {
-            _map.Clear();
-            Interlocked.Exchange(ref _count, 0);
-        }
-    }
 }
