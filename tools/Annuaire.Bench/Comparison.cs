@@ -74,6 +74,7 @@ internal static class Comparison
         GC.WaitForPendingFinalizers();
         GC.Collect();
         var searchedMb = WorkingSetMb();
+        var searchedHeapMb = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
         var postings = engine.CachedPostings;
 
         PostgresPeer.LoadTimes? pgLoad = null;
@@ -119,7 +120,7 @@ internal static class Comparison
         Console.WriteLine("| moteur | chargement + validation des fichiers (s) | construction de l'index (s) | mémoire (Mo) |");
         Console.WriteLine("|---|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| Annuaire | {load:0.0} (CPU {loadCpu:0.0}) | {build:0.0} (CPU {buildCpu:0.0}) | {engineMb:0} (mémoire de travail du processus ; {engineMb - baseline:0} depuis le chargement, tas géré {heapMb:0}) ; {searchedMb:0} après les recherches (listes décodées des termes fréquents : {postings?.Count ?? 0} termes, {(postings?.Bytes ?? 0) / 1048576.0:0.0} Mo) |"));
+            $"| Annuaire | {load:0.0} (CPU {loadCpu:0.0}) | {build:0.0} (CPU {buildCpu:0.0}) | {engineMb:0} (mémoire de travail du processus ; {engineMb - baseline:0} depuis le chargement, tas géré {heapMb:0}) ; {searchedMb:0} après les recherches, tas géré {searchedHeapMb:0} (listes décodées des termes fréquents : {postings?.Count ?? 0} termes, {(postings?.Bytes ?? 0) / 1048576.0:0.0} Mo) |"));
         if (pgLoad is not null)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
