@@ -28,15 +28,23 @@ public sealed class OfferSearchEngine : IDisposable
     private readonly MemoryReturn _memory;
     private IndexGeneration? _current;
     private long _generations;
+    private readonly int _postingsMinDocFreq;
 
     /// <summary>Searches running now: a search takes idle cores only (see <see cref="SplitSearch.WorkersFor"/>).</summary>
     private int _running;
 
     /// <summary>Creates an empty engine; call <see cref="Rebuild"/> or <see cref="LoadIndex"/>.</summary>
     public OfferSearchEngine(TimeProvider clock)
+        : this(clock, PostingsCache.DefaultMinDocFreq)
+    {
+    }
+
+    /// <summary>An engine whose terms found in <paramref name="postingsMinDocFreq"/> documents of a segment are walked decoded (tests: a small index then takes that path).</summary>
+    internal OfferSearchEngine(TimeProvider clock, int postingsMinDocFreq)
     {
         _clock = clock;
         _memory = new MemoryReturn(clock);
+        _postingsMinDocFreq = postingsMinDocFreq;
     }
 
     /// <summary>How many times memory left by updates was returned to the system (see <see cref="MemoryReturn"/>).</summary>
@@ -273,7 +281,7 @@ public sealed class OfferSearchEngine : IDisposable
         {
             lock (_swapLock)
             {
-                next = new IndexGeneration(++_generations, lineage, searcher, offers, _clock.GetUtcNow(), fingerprint, previousOnLineage, offersKept, catalogueOrder);
+                next = new IndexGeneration(++_generations, lineage, searcher, offers, _clock.GetUtcNow(), fingerprint, previousOnLineage, offersKept, catalogueOrder, _postingsMinDocFreq);
                 previous = Interlocked.Exchange(ref _current, next);
             }
         }

@@ -140,7 +140,9 @@ internal sealed class OffsetHighlighter
                 var leaf = ReaderUtil.SubIndex(doc, _leaves);
                 if (!postings.TryGetValue(leaf, out var fieldPostings))
                 {
-                    fieldPostings = FieldPostings.Open(_leaves[leaf], field, _terms, _lookups);
+                    var docBase = _leaves[leaf].DocBase;
+                    var inLeaf = sorted.Where(d => d >= docBase && d < docBase + _leaves[leaf].AtomicReader.MaxDoc).Select(d => d - docBase).ToList();
+                    fieldPostings = FieldPostings.Open(_leaves[leaf], field, _terms, _lookups, inLeaf);
                     postings[leaf] = fieldPostings;
                 }
 
@@ -226,19 +228,23 @@ internal sealed class OffsetHighlighter
     /// <summary>Where a term occurs: character offsets in the field's text, and the term's index in <see cref="MatchTerms.Terms"/>.</summary>
     private readonly record struct Occurrence(int Start, int End, int Term);
 
-    /// <summary>The postings of the search's terms in one field of one segment, looked up once per search.</summary>
+    /// <summary>
+    /// The postings of the search's terms in one field of one segment, looked up once per search.
+    /// A term whose decoded postings the search kept (<see cref="PostingsCache"/>) is only read
+    /// for the documents that have it: its positions are not opened at all when none of the page has it.
+    /// </summary>
     private sealed class FieldPostings
     {
-        private readonly List<(int Term, DocsAndPositionsEnum Postings)> _present;
+        private readonly List<(int Term, DocsAndPositionsEnum Postings, DecodedPostings? Decoded)> _present;
 
-        private FieldPostings(List<(int, DocsAndPositionsEnum)> present)
+        private FieldPostings(List<(int, DocsAndPositionsEnum, DecodedPostings?)> present)
         {
             _present = present;
         }
 
-        /// <summary>Null when the field has no offsets or holds none of the terms in this segment.</summary>
+        /// <summary>Null when the field has no offsets or holds none of the terms in this segment's documents <paramref name="docs"/> of the page.</summary>
         /// <remarks>Where each term is in the dictionary comes from <paramref name="lookups"/> (once per generation).</remarks>
-        public static FieldPostings? Open(AtomicReaderContext leaf, string field, MatchTerms matchTerms, TermLookups lookups)
+        public static FieldPostings? Open(AtomicReaderContext leaf, string field, MatchTerms matchTerms, TermLookups lookups, List<int> docs)
         {
             var terms = leaf.AtomicReader.GetTerms(field);
             if (terms is null || !terms.HasOffsets)
@@ -247,18 +253,25 @@ internal sealed class OffsetHighlighter
             }
 
             var termsEnum = terms.GetEnumerator();
-            var present = new List<(int, DocsAndPositionsEnum)>();
+            var present = new List<(int, DocsAndPositionsEnum, DecodedPostings?)>();
             for (var i = 0; i < matchTerms.Terms.Count; i++)
             {
-                if (lookups.Context(new Term(field, matchTerms.Bytes[i])).Get(leaf.Ord) is not { } state)
+                var term = new Term(field, matchTerms.Bytes[i]);
+                if (lookups.Context(term).Get(leaf.Ord) is not { } state)
                 {
                     continue; // Not in this segment's dictionary.
+                }
+
+                var decoded = lookups.Postings.Kept(leaf, term);
+                if (decoded is not null && !docs.Exists(decoded.Contains))
+                {
+                    continue; // In none of the page's documents.
                 }
 
                 termsEnum.SeekExact(matchTerms.Bytes[i], state);
                 if (termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) is { } postings)
                 {
-                    present.Add((i, postings));
+                    present.Add((i, postings, decoded));
                 }
             }
 
@@ -268,9 +281,9 @@ internal sealed class OffsetHighlighter
         /// <summary>Occurrences in <paramref name="doc"/>; documents must come in increasing order (the postings only move forward).</summary>
         public void Read(int doc, List<Occurrence> into)
         {
-            foreach (var (term, postings) in _present)
+            foreach (var (term, postings, decoded) in _present)
             {
-                if (postings.DocID > doc || (postings.DocID < doc && postings.Advance(doc) != doc))
+                if ((decoded is not null && !decoded.Contains(doc)) || postings.DocID > doc || (postings.DocID < doc && postings.Advance(doc) != doc))
                 {
                     continue;
                 }

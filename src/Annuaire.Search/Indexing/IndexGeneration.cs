@@ -35,7 +35,8 @@ internal sealed class IndexGeneration
     /// object in both (an incremental update; not when the catalogue was read again as a whole).
     /// </param>
     /// <param name="catalogueOrder">The offers in catalogue order (the first spelling of a keyword is the one suggested), or null for the order of <paramref name="offers"/>.</param>
-    public IndexGeneration(long number, IndexLineage lineage, IndexSearcher searcher, IReadOnlyDictionary<string, Offer> offers, DateTimeOffset builtAt, string fingerprint, IndexGeneration? previous, bool offersKept = false, IEnumerable<Offer>? catalogueOrder = null)
+    /// <param name="postingsMinDocFreq">Documents of a segment from which a term's postings are decoded once (see <see cref="PostingsCache"/>), for a first generation.</param>
+    public IndexGeneration(long number, IndexLineage lineage, IndexSearcher searcher, IReadOnlyDictionary<string, Offer> offers, DateTimeOffset builtAt, string fingerprint, IndexGeneration? previous, bool offersKept = false, IEnumerable<Offer>? catalogueOrder = null, int postingsMinDocFreq = PostingsCache.DefaultMinDocFreq)
     {
         if (!lineage.TryAddReference())
         {
@@ -58,7 +59,7 @@ internal sealed class IndexGeneration
         TerritoryNames = previous is not null && ReferenceEquals(previous.Referentials, Referentials) ? previous.TerritoryNames : new TerritoryRecognizer(Referentials.Territories);
         Facets = FacetOrdinals.Load(searcher.IndexReader, SearchExecution.AllFacetFields, previous?.Facets);
         _offersByDoc = ReadOffersByDoc(searcher.IndexReader, offers, offersKept ? previous : null);
-        Lookups = new TermLookups(searcher.IndexReader, previous?.Lookups.Postings.Retain(searcher.IndexReader));
+        Lookups = new TermLookups(searcher.IndexReader, previous?.Lookups.Postings.Retain(searcher.IndexReader) ?? new PostingsCache(minDocFreq: postingsMinDocFreq));
     }
 
     public long Number { get; }

@@ -100,6 +100,10 @@ internal sealed class PostingsCache
         return postings;
     }
 
+    /// <summary>The decoded postings of <paramref name="term"/> in the segment <paramref name="context"/> if they are kept, else null (never decodes).</summary>
+    public DecodedPostings? Kept(AtomicReaderContext context, Term term) =>
+        _segments.TryGetValue(context.AtomicReader.CoreCacheKey, out var terms) && terms.TryGetValue(term, out var entry) ? entry.Postings : null;
+
     /// <summary>Forgets every decoded list.</summary>
     public void Forget()
     {
@@ -193,6 +197,11 @@ internal sealed class DecodedPostings
 
     /// <summary>The frequency of the document of rank <paramref name="rank"/> (its index among the term's documents).</summary>
     public int FreqAt(int rank) => Freqs[rank] is var f && f == byte.MaxValue ? LargeFreqs![rank] : f;
+
+    /// <summary>Whether the term is in <paramref name="doc"/> (deleted or not).</summary>
+    public bool Contains(int doc) => Bits is { } bits
+        ? (uint)(doc >> 6) < (uint)bits.Length && (bits[doc >> 6] & (1UL << (doc & 63))) != 0
+        : Array.BinarySearch(Docs!, doc) >= 0;
 
     /// <summary>The rank of <paramref name="doc"/>, a document of the term, among its documents (dense terms).</summary>
     public int RankOf(int doc)

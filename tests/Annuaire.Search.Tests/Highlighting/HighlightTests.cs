@@ -11,15 +11,22 @@ namespace Annuaire.Search.Tests.Highlighting;
 /// TestData/content): marks come from the offsets stored in the index and keep the meaning of the
 /// French analysis (accents, plurals, elisions), synonyms, typos and phrases.
 /// </summary>
-public sealed class HighlightTests : IDisposable
+public class HighlightTests : IDisposable
 {
     /// <summary>A long description: the match sits in its middle, far from both ends.</summary>
     private static readonly string LongBody = Filler(30_000) + " Un ornithorynque vous reçoit. " + Filler(30_000);
 
-    private readonly OfferSearchEngine _engine = new(FixedClock.Default);
+    private readonly OfferSearchEngine _engine;
 
     public HighlightTests()
+        : this(PostingsCache.DefaultMinDocFreq)
     {
+    }
+
+    /// <param name="postingsMinDocFreq">Documents from which a term's postings are decoded (1: every term of these few offers).</param>
+    protected HighlightTests(int postingsMinDocFreq)
+    {
+        _engine = new(FixedClock.Default, postingsMinDocFreq);
         var catalog = ContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "TestData", "content"), new ValidationOptions { Today = new DateOnly(2026, 11, 22) });
         var model = catalog.Offers[0];
         Content.Model.Offer Offer(string id, string titre, string resume, string body) =>
@@ -40,7 +47,11 @@ public sealed class HighlightTests : IDisposable
         });
     }
 
-    public void Dispose() => _engine.Dispose();
+    public void Dispose()
+    {
+        _engine.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private SearchHit Hit(string text, string id) => _engine.Search(new SearchRequest { Text = text, PageSize = 50 }).Hits.Single(h => h.Offer.Id == id);
 
@@ -158,5 +169,14 @@ public sealed class HighlightTests : IDisposable
         }
 
         return text.ToString();
+    }
+}
+
+/// <summary>The same marks when the search walks every term on its decoded postings (the marks then skip the page's documents without the term).</summary>
+public sealed class HighlightWithDecodedPostingsTests : HighlightTests
+{
+    public HighlightWithDecodedPostingsTests()
+        : base(postingsMinDocFreq: 1)
+    {
     }
 }
