@@ -29,6 +29,7 @@ public sealed class OfferSearchEngine : IDisposable
     private IndexGeneration? _current;
     private long _generations;
     private readonly int _postingsMinDocFreq;
+    private readonly long _returnMemoryAfterBytes;
 
     /// <summary>Searches running now: a search takes idle cores only (see <see cref="SplitSearch.WorkersFor"/>).</summary>
     private int _running;
@@ -39,12 +40,18 @@ public sealed class OfferSearchEngine : IDisposable
     {
     }
 
-    /// <summary>An engine whose terms found in <paramref name="postingsMinDocFreq"/> documents of a segment are walked decoded (tests: a small index then takes that path).</summary>
-    internal OfferSearchEngine(TimeProvider clock, int postingsMinDocFreq)
+    /// <summary>
+    /// An engine whose terms found in <paramref name="postingsMinDocFreq"/> documents of a segment
+    /// are walked decoded, and which returns memory through <paramref name="memory"/> after swapping
+    /// in an index of more than <paramref name="returnMemoryAfterBytes"/> (tests: a small index then
+    /// takes these paths).
+    /// </summary>
+    internal OfferSearchEngine(TimeProvider clock, int postingsMinDocFreq, MemoryReturn? memory = null, long returnMemoryAfterBytes = DefaultReturnMemoryAfterBytes)
     {
         _clock = clock;
-        _memory = new MemoryReturn(clock);
+        _memory = memory ?? new MemoryReturn(clock);
         _postingsMinDocFreq = postingsMinDocFreq;
+        _returnMemoryAfterBytes = returnMemoryAfterBytes;
     }
 
     /// <summary>How many times memory left by updates was returned to the system (see <see cref="MemoryReturn"/>).</summary>
@@ -88,22 +95,34 @@ public sealed class OfferSearchEngine : IDisposable
         var directory = new HeapDirectory();
         OfferIndexBuilder.Build(catalog.Offers, catalog.Referentials, analyzers, directory, IndexFolder.CommitData(catalog.Fingerprint));
         var offers = catalog.Offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var replaced = Volatile.Read(ref _current) is not null;
         var status = Swap(directory, offers, catalog.Referentials, analyzers, catalog.Fingerprint);
-        if (directory.SizeInBytes > ReturnMemoryAfterBytes)
-        {
-            // A large build leaves about as much garbage as the index it made (the slices merged into
-            // it, analysis buffers); a collection frees it but keeps the memory committed for reuse.
-            // Builds are rare: give it back to the system once, a short pause that saves hundreds of
-            // megabytes of working set for the life of the index.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            _memory.Collected();
-        }
-
+        ReturnMemoryAfterSwapOf(directory, replaced);
         return status;
     }
 
-    /// <summary>Index size past which a full build gives its garbage back to the system.</summary>
-    private const long ReturnMemoryAfterBytes = 64L * 1024 * 1024;
+    /// <summary>Index size past which a full build or a saved index read gives its garbage back to the system.</summary>
+    private const long DefaultReturnMemoryAfterBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// A large build leaves about as much garbage as the index it made (the slices merged into it,
+    /// analysis buffers), and reading a saved index leaves the bytes read; a collection frees it but
+    /// keeps the memory committed for reuse. Builds and reads are rare: give it back to the system
+    /// once, a short pause that saves hundreds of megabytes for the life of the index. The index
+    /// <paramref name="replaced"/>, if any, is garbage only once the searches leasing it end: it is
+    /// returned when quiet.
+    /// </summary>
+    private void ReturnMemoryAfterSwapOf(HeapDirectory directory, bool replaced)
+    {
+        if (directory.SizeInBytes > _returnMemoryAfterBytes)
+        {
+            _memory.ReturnNow();
+            if (replaced)
+            {
+                _memory.Released();
+            }
+        }
+    }
 
     /// <summary>
     /// Brings the index to <paramref name="catalog"/> by updating only the offers that changed:
@@ -129,8 +148,11 @@ public sealed class OfferSearchEngine : IDisposable
 
                 // The same bytes read again (a saved index at start-up, then the content check):
                 // the index already holds them; serve the catalogue's objects so later changes are incremental.
+                // Every offer read with the index is garbage once the searches leasing it end.
                 current.Lineage.Adopt(catalog.Referentials);
-                return (Publish(current.Lineage, current.Lineage.Searchers.Acquire(), catalog.Offers.ToDictionary(o => o.Id, StringComparer.Ordinal), catalog.Fingerprint, current), 0);
+                var adopted = Publish(current.Lineage, current.Lineage.Searchers.Acquire(), catalog.Offers.ToDictionary(o => o.Id, StringComparer.Ordinal), catalog.Fingerprint, current);
+                _memory.Released();
+                return (adopted, 0);
             }
 
             if (current is null || !ReferenceEquals(current.Referentials, catalog.Referentials))
@@ -189,7 +211,10 @@ public sealed class OfferSearchEngine : IDisposable
         var loaded = IndexFolder.Load(indexPath);
         lock (_updateLock)
         {
-            return Swap(loaded.Directory, loaded.Offers, referentials, new OfferAnalyzers(referentials.Synonyms), loaded.Fingerprint);
+            var replaced = Volatile.Read(ref _current) is not null;
+            var status = Swap(loaded.Directory, loaded.Offers, referentials, new OfferAnalyzers(referentials.Synonyms), loaded.Fingerprint);
+            ReturnMemoryAfterSwapOf(loaded.Directory, replaced);
+            return status;
         }
     }
 

@@ -23,6 +23,7 @@ internal sealed class MemoryReturn : IDisposable
     private readonly Action _collect;
     private long _baseline;
     private int _returns;
+    private bool _released;
 
     /// <summary>Returns memory through <paramref name="time"/>'s timers; <paramref name="committed"/> and <paramref name="collect"/> are the collector's unless given (tests).</summary>
     public MemoryReturn(TimeProvider time, TimeSpan? quiet = null, Func<long>? committed = null, Action? collect = null)
@@ -35,14 +36,36 @@ internal sealed class MemoryReturn : IDisposable
         _baseline = _committed();
     }
 
-    /// <summary>How many times memory was returned (status and tests).</summary>
+    /// <summary>How many times memory left by updates was returned once they were quiet (status and tests).</summary>
     public int Returns => Volatile.Read(ref _returns);
 
     /// <summary>An update was applied: memory is looked at once updates have been quiet for the period.</summary>
     public void Updated() => _timer.Change(_quiet, Timeout.InfiniteTimeSpan);
 
-    /// <summary>Memory was just returned by someone else (a full build collects on its own): the new baseline.</summary>
-    public void Collected() => Interlocked.Exchange(ref _baseline, _committed());
+    /// <summary>
+    /// A whole served state was let go (the offers read with a saved index, replaced by the content
+    /// folder's; the index a rebuild replaced): it is garbage only once the searches that lease it
+    /// have ended, so it is returned once quiet, whatever the growth (the bytes it held were
+    /// committed before the baseline was taken).
+    /// </summary>
+    public void Released()
+    {
+        Volatile.Write(ref _released, true);
+        Updated();
+    }
+
+    /// <summary>
+    /// A large state was just swapped in (a full build, a saved index read): the garbage it left
+    /// (build slices, analysis buffers, the bytes read) is returned now, in one pause, and the
+    /// memory committed after it is the new baseline. Not counted in <see cref="Returns"/>.
+    /// </summary>
+    public void ReturnNow()
+    {
+        _collect();
+        Collected();
+    }
+
+    private void Collected() => Interlocked.Exchange(ref _baseline, _committed());
 
     /// <inheritdoc />
     public void Dispose() => _timer.Dispose();
@@ -50,7 +73,7 @@ internal sealed class MemoryReturn : IDisposable
     private void ReturnIfWorthIt()
     {
         var growth = _committed() - Interlocked.Read(ref _baseline);
-        if (growth < MinGrowthBytes || growth < Interlocked.Read(ref _baseline) / 4)
+        if (!Interlocked.Exchange(ref _released, false) && (growth < MinGrowthBytes || growth < Interlocked.Read(ref _baseline) / 4))
         {
             return;
         }

@@ -63,16 +63,25 @@ public sealed class MemoryReturnTests
     }
 
     [Fact]
-    public void Collected_ByAFullBuild_IsTheNewBaseline()
+    public void ReturnNow_CollectsAtOnce_AndIsTheNewBaseline()
     {
         using var memory = Create();
         _committed = 1600 * MB;
-        memory.Collected();
 
+        memory.ReturnNow();
+        Assert.Equal(1, _collections);
+        Assert.Equal(0, memory.Returns); // Returns counts the quiet-time returns after updates only.
+
+        // 900 MB after the collection: a later growth is measured from there.
+        _committed = 1000 * MB;
         memory.Updated();
         _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, _collections);
 
-        Assert.Equal(0, _collections);
+        _committed = 1200 * MB;
+        memory.Updated();
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(2, _collections);
     }
 
     [Fact]
