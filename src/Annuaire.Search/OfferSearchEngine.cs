@@ -54,7 +54,7 @@ public sealed class OfferSearchEngine : IDisposable
         _returnMemoryAfterBytes = returnMemoryAfterBytes;
     }
 
-    /// <summary>How many times memory left by updates was returned to the system (see <see cref="MemoryReturn"/>).</summary>
+    /// <summary>How many times memory was returned to the system once quiet, after updates or a replaced state (see <see cref="MemoryReturn"/>).</summary>
     internal int MemoryReturns => _memory.Returns;
 
     /// <summary>
@@ -151,7 +151,11 @@ public sealed class OfferSearchEngine : IDisposable
                 // Every offer read with the index is garbage once the searches leasing it end.
                 current.Lineage.Adopt(catalog.Referentials);
                 var adopted = Publish(current.Lineage, current.Lineage.Searchers.Acquire(), catalog.Offers.ToDictionary(o => o.Id, StringComparer.Ordinal), catalog.Fingerprint, current);
-                _memory.Released();
+                if (current.Lineage.Directory.SizeInBytes > _returnMemoryAfterBytes)
+                {
+                    _memory.Released();
+                }
+
                 return (adopted, 0);
             }
 

@@ -36,7 +36,7 @@ internal sealed class MemoryReturn : IDisposable
         _baseline = _committed();
     }
 
-    /// <summary>How many times memory left by updates was returned once they were quiet (status and tests).</summary>
+    /// <summary>How many times memory was returned once quiet, after updates or a release (status and tests); <see cref="ReturnNow"/> is not counted.</summary>
     public int Returns => Volatile.Read(ref _returns);
 
     /// <summary>An update was applied: memory is looked at once updates have been quiet for the period.</summary>
@@ -57,7 +57,7 @@ internal sealed class MemoryReturn : IDisposable
     /// <summary>
     /// A large state was just swapped in (a full build, a saved index read): the garbage it left
     /// (build slices, analysis buffers, the bytes read) is returned now, in one pause, and the
-    /// memory committed after it is the new baseline. Not counted in <see cref="Returns"/>.
+    /// memory committed after it is the new baseline.
     /// </summary>
     public void ReturnNow()
     {
