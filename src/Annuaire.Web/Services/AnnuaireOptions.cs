@@ -54,6 +54,14 @@ public sealed class AnnuaireOptions : IValidatableObject
     [Required]
     public string EditUrlTemplate { get; set; } = "https://github.com/annuaire/annuaire/edit/main/content/{path}";
 
+    /// <summary>
+    /// Size of this instance's in-memory output cache (not used with <see cref="Redis"/>), in
+    /// megabytes. The default is ASP.NET Core's: at 100,000 offers it holds about 1,600 result
+    /// pages of about 62 KB; it is part of the instance's memory (docs/deploiement.md).
+    /// </summary>
+    [Range(1, 4096)]
+    public int OutputCacheMegabytes { get; set; } = 100;
+
     /// <summary>Offers verified longer ago than this are shown « à vérifier ».</summary>
     [Range(1, 120)]
     public int StaleAfterMonths { get; set; } = 12;

@@ -18,6 +18,7 @@ public static class OutputCacheServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(site);
         services.AddOutputCache(options =>
         {
+            options.SizeLimit = site.OutputCacheMegabytes * 1024L * 1024;
             options.AddPolicy(CachePolicy, policy => policy
                 .SetVaryByQuery(SearchParameters.Keys.Concat(["o", "id", "filtres", "origine"]).ToArray())
                 .Tag(CatalogHost.CacheTag)
